@@ -1,0 +1,29 @@
+import { withServedApp } from '../lib/served-app';
+import { measureFirstScreenJs } from './measure-bundle';
+
+// Breathly, a far smaller breathing app, ships 394 KB of gzipped JavaScript.
+export const BUDGET_GZIP_BYTES = 394_000;
+
+export async function runBundleBench(): Promise<boolean> {
+  return withServedApp(async (url) => {
+    const report = await measureFirstScreenJs(url);
+    console.log('\n## bench/bundle — JavaScript loaded before the first screen (web)');
+    for (const file of report.files) {
+      console.log(`  ${file.path}  ${kb(file.bytes)} raw, ${kb(file.gzipBytes)} gzip`);
+    }
+    const within = report.totalGzipBytes <= BUDGET_GZIP_BYTES;
+    console.log(
+      `  total: ${report.files.length} files, ${kb(report.totalBytes)} raw, ${kb(report.totalGzipBytes)} gzip ` +
+        `(budget ${kb(BUDGET_GZIP_BYTES)}) → ${within ? 'within budget' : 'OVER BUDGET'}`,
+    );
+    return within;
+  });
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} KB`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = (await runBundleBench()) ? 0 : 1;
+}

@@ -1,0 +1,10 @@
+import type { ChildProcess } from 'node:child_process';
+
+export function spawnApi(
+  env?: Record<string, string>,
+  options?: { stdio?: 'pipe' | 'inherit' },
+): ChildProcess;
+export function startApi(
+  env?: Record<string, string>,
+  options?: { timeoutMs?: number; echo?: boolean },
+): Promise<{ url: string; logs: () => string; stop: () => Promise<number | null> }>;
