@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Database } from './db/client';
+import type { Env } from './env';
+import { APP_NAME, APP_VERSION } from './lib/app-info';
+import { errorHandler, sendNotFound } from './lib/errors';
+import { createLogger } from './lib/logger';
+import { registerWebBuild } from './lib/web-build';
+import { healthRoutes } from './modules/health/health.routes';
+import { metaRoutes } from './modules/meta/meta.routes';
+
+export type BuildAppOptions = {
+  env: Env;
+  db: Database;
+  /** Defaults to a pino logger at env.LOG_LEVEL writing to stdout. */
+  logger?: Logger;
+};
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+// An incoming id is logged and echoed, so only short, plain ones are trusted.
+const SAFE_REQUEST_ID = /^[\w.:/+=@-]{1,128}$/;
+const PROBE_PATHS = new Set(['/health', '/ready']);
+
+export function requestIdFor(request: IncomingMessage): string {
+  const incoming = request.headers[REQUEST_ID_HEADER];
+  return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/** A configured, not yet started, API. Callers `listen()` or `inject()`, then `close()`. */
+export function buildApp({ env, db, logger = createLogger(env) }: BuildAppOptions) {
+  const app = Fastify({
+    // Typed as Fastify's logger so plugins written against FastifyInstance accept this app.
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      // Load balancers probe every few seconds; those lines would drown everything else.
+      disableRequestLogging: (request) => PROBE_PATHS.has(request.url),
+    }),
+    requestIdHeader: false,
+    genReqId: requestIdFor,
+    // Errors raised before routing (e.g. a malformed URL) skip setErrorHandler otherwise.
+    frameworkErrors: errorHandler,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+
+  app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: APP_NAME,
+        version: APP_VERSION,
+        description:
+          'Errors are RFC 9457 `application/problem+json` bodies with a stable `code`. ' +
+          'Every response carries an `x-request-id` header (an incoming one is reused).',
+      },
+      servers: env.PUBLIC_URL ? [{ url: env.PUBLIC_URL }] : [],
+      tags: [
+        { name: 'health', description: 'Liveness and readiness probes' },
+        { name: 'meta', description: 'About the API itself' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  app.register(healthRoutes, { db });
+  app.register(metaRoutes, { prefix: '/v1', db });
+
+  const web = registerWebBuild(app, env.WEB_DIST_DIR);
+  app.setNotFoundHandler((request, reply) => {
+    if (web.serveFallback(request, reply)) return reply;
+    return sendNotFound(request, reply);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof buildApp>;

@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EnvError, loadEnv, REPO_ROOT } from './env';
+
+function envError(source: Record<string, string>): EnvError {
+  try {
+    loadEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error;
+    throw error;
+  }
+  throw new Error('expected loadEnv to fail');
+}
+
+describe('loadEnv', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    expect(loadEnv({})).toEqual({
+      PORT: 8080,
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      PGLITE_DATA_DIR: join(REPO_ROOT, '.data/pglite'),
+      WEB_DIST_DIR: join(REPO_ROOT, 'apps/mobile/dist'),
+    });
+  });
+
+  it('finds the repository root from its own location', () => {
+    expect(join(REPO_ROOT, 'apps/api/src/env.ts')).toBe(
+      new URL('./env.ts', import.meta.url).pathname,
+    );
+  });
+
+  it('reads every variable it knows', () => {
+    const env = loadEnv({
+      PORT: '0',
+      HOST: '0.0.0.0',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: 'postgresql://app:secret@db.internal:5432/exhale',
+      PGLITE_DATA_DIR: 'memory://',
+      WEB_DIST_DIR: '/srv/web',
+      PUBLIC_URL: 'https://exhale.example/',
+    });
+    expect(env).toEqual({
+      PORT: 0,
+      HOST: '0.0.0.0',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: 'postgresql://app:secret@db.internal:5432/exhale',
+      PGLITE_DATA_DIR: 'memory://',
+      WEB_DIST_DIR: '/srv/web',
+      PUBLIC_URL: 'https://exhale.example',
+    });
+  });
+
+  it('resolves relative folders against the repository root, not the working directory', () => {
+    const env = loadEnv({ PGLITE_DATA_DIR: 'tmp/db', WEB_DIST_DIR: './web' });
+    expect(env.PGLITE_DATA_DIR).toBe(join(REPO_ROOT, 'tmp/db'));
+    expect(env.WEB_DIST_DIR).toBe(join(REPO_ROOT, 'web'));
+  });
+
+  it('treats blank values as unset and ignores unrelated variables', () => {
+    const env = loadEnv({ PORT: '', LOG_LEVEL: '   ', DATABASE_URL: '', HOME: '/root' });
+    expect(env.PORT).toBe(8080);
+    expect(env.LOG_LEVEL).toBe('info');
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env).not.toHaveProperty('HOME');
+  });
+
+  it('lists every bad variable in one readable error', () => {
+    const error = envError({
+      PORT: 'eighty',
+      NODE_ENV: 'staging',
+      LOG_LEVEL: 'loud',
+      DATABASE_URL: 'mysql://root:hunter2@db:3306/exhale',
+      PUBLIC_URL: 'exhale.example',
+    });
+    expect(error.problems).toEqual([
+      'PORT: must be a whole number from 0 to 65535',
+      'NODE_ENV: must be one of development, test, production',
+      'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent',
+      'DATABASE_URL: must be a postgres:// or postgresql:// connection URL',
+      'PUBLIC_URL: must be an http:// or https:// URL',
+    ]);
+    expect(error.message).toBe(
+      ['Invalid environment:', ...error.problems.map((problem) => `  - ${problem}`)].join('\n'),
+    );
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it.each(['65536', '-1', '80.5', '1e3'])('rejects PORT=%s', (port) => {
+    expect(envError({ PORT: port }).problems).toEqual([
+      'PORT: must be a whole number from 0 to 65535',
+    ]);
+  });
+});

@@ -1,0 +1,81 @@
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app';
+import { openDatabase } from './db/client';
+import { runMigrations } from './db/migrate';
+import { EnvError, loadEnv, type Env } from './env';
+import { createLogger } from './lib/logger';
+import { drainAndClose } from './lib/shutdown';
+
+/** Orchestrators wait ~30 s after SIGTERM before SIGKILL; finish well inside that. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost']);
+
+function readEnv(): Env {
+  try {
+    return loadEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(`Exhale cannot start. ${error.message}`);
+    process.exit(1);
+  }
+}
+
+function displayUrl(host: string, port: number) {
+  if (LOCAL_HOSTS.has(host)) return `http://localhost:${port}`;
+  return host.includes(':') ? `http://[${host}]:${port}` : `http://${host}:${port}`;
+}
+
+async function main() {
+  const env = readEnv();
+  const logger = createLogger(env);
+  process.on('unhandledRejection', (reason) => {
+    logger.fatal({ err: reason }, 'unhandled rejection');
+    process.exit(1);
+  });
+
+  const db = await openDatabase(env, {
+    onBackgroundError: (err) => logger.error({ err }, 'idle database connection failed'),
+  });
+  await runMigrations(db);
+  logger.info(
+    { database: db.kind, dataDir: db.kind === 'pglite' ? env.PGLITE_DATA_DIR : undefined },
+    'database ready',
+  );
+
+  const app = buildApp({ env, db, logger });
+  try {
+    await app.listen({ port: env.PORT, host: env.HOST });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`Exhale cannot start: port ${env.PORT} is in use. Set PORT to a free port.`);
+      await db.close();
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const { port } = app.server.address() as AddressInfo;
+  const publicNote = env.PUBLIC_URL ? ` (public URL ${env.PUBLIC_URL})` : '';
+  console.log(`Exhale is running at ${displayUrl(env.HOST, port)}${publicNote}`);
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining in-flight requests');
+    const drained = await drainAndClose(app, db, SHUTDOWN_TIMEOUT_MS);
+    logger.info('stopped');
+    process.exit(drained ? 0 : 1);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('Exhale failed to start:', error);
+  process.exit(1);
+});
