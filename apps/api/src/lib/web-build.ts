@@ -11,15 +11,6 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const NO_CACHE = 'no-cache';
 const SHORT_CACHE = 'public, max-age=3600';
 
-/**
- * expo-sqlite on the web runs SQLite (wasm) in a worker over OPFS; its documentation asks
- * for a cross-origin isolated page, which these two headers give.
- */
-export const CROSS_ORIGIN_ISOLATION = {
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-embedder-policy': 'credentialless',
-} as const;
-
 export type WebBuild = {
   available: boolean;
   /** Serves index.html for a browser navigation to a client-side route; false if not one. */
@@ -56,12 +47,10 @@ export function registerWebBuild(app: FastifyInstance, root: string): WebBuild {
   app.register(fastifyStatic, {
     root,
     wildcard: true,
+    // The build step writes .br/.gz beside each asset (scripts/lib/web-build.mjs).
+    preCompressed: true,
     cacheControl: false,
-    setHeaders: (reply, filePath) =>
-      reply.headers({
-        'cache-control': cacheControlFor(root, filePath),
-        ...CROSS_ORIGIN_ISOLATION,
-      }),
+    setHeaders: (reply, filePath) => reply.header('cache-control', cacheControlFor(root, filePath)),
   });
 
   return {
@@ -70,9 +59,7 @@ export function registerWebBuild(app: FastifyInstance, root: string): WebBuild {
       const isNavigation =
         (request.method === 'GET' || request.method === 'HEAD') && acceptsHtml(request);
       if (!isNavigation || isApiPath(request.url)) return false;
-      reply
-        .headers({ 'cache-control': NO_CACHE, ...CROSS_ORIGIN_ISOLATION })
-        .sendFile('index.html');
+      reply.header('cache-control', NO_CACHE).sendFile('index.html');
       return true;
     },
   };

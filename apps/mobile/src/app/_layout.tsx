@@ -1,18 +1,48 @@
-import { DarkTheme, DefaultTheme, ThemeProvider } from 'expo-router';
-import * as SplashScreen from 'expo-splash-screen';
-import { useColorScheme } from 'react-native';
+import { DarkTheme, DefaultTheme, Stack, ThemeProvider, type Theme } from 'expo-router';
+import { StatusBar } from 'expo-status-bar';
 
-import { AnimatedSplashOverlay } from '@/components/animated-icon';
-import AppTabs from '@/components/app-tabs';
+import { StorageProvider } from '@/lib/storage';
+import { palette, useColorSchemeName } from '@/theme';
 
-SplashScreen.preventAutoHideAsync();
+function navigationTheme(scheme: 'light' | 'dark'): Theme {
+  const base = scheme === 'dark' ? DarkTheme : DefaultTheme;
+  const colors = palette[scheme];
+  return {
+    ...base,
+    colors: {
+      ...base.colors,
+      primary: colors.primary,
+      background: colors.background,
+      card: colors.surface,
+      text: colors.text,
+      border: colors.border,
+    },
+  };
+}
 
-export default function TabLayout() {
-  const colorScheme = useColorScheme();
+export default function RootLayout() {
+  const scheme = useColorSchemeName();
   return (
-    <ThemeProvider value={colorScheme === 'dark' ? DarkTheme : DefaultTheme}>
-      <AnimatedSplashOverlay />
-      <AppTabs />
+    <ThemeProvider value={navigationTheme(scheme)}>
+      <StorageProvider>
+        <Stack
+          screenOptions={{
+            headerShown: false,
+            contentStyle: { backgroundColor: palette[scheme].background },
+          }}
+        >
+          <Stack.Screen name="index" options={{ title: 'Exhale' }} />
+          <Stack.Screen
+            name="session"
+            options={{ title: 'First Breath · Exhale', gestureEnabled: false, animation: 'fade' }}
+          />
+          <Stack.Screen
+            name="session-complete"
+            options={{ title: 'Session complete · Exhale', animation: 'fade' }}
+          />
+        </Stack>
+      </StorageProvider>
+      <StatusBar style={scheme === 'dark' ? 'light' : 'dark'} />
     </ThemeProvider>
   );
 }

@@ -1,0 +1,143 @@
+import { sessionRecordSchema, type SessionRecord } from '@exhale/core';
+
+import { InvalidSessionRecordError, type FieldIssue } from './errors';
+import { instantMs } from './instant';
+import type { SqlDriver, SqlValue } from './sql-driver';
+import type { ListSessionsOptions, SessionsRepository, StorageWarning } from './types';
+
+interface SessionRow {
+  id: string;
+  pattern_id: string;
+  started_at: string;
+  ended_at: string;
+  time_zone: string;
+  breaths_completed: number;
+  total_breaths: number;
+  active_ms: number;
+  status: string;
+}
+
+const SELECT_SESSIONS = `SELECT id, pattern_id, started_at, ended_at, time_zone, breaths_completed,
+  total_breaths, active_ms, status FROM sessions`;
+
+// On a repeated id every field but created_at is replaced, so re-saving a session (e.g.
+// a partial one finished later, or an import) never duplicates it.
+const UPSERT_SESSION = `INSERT INTO sessions (id, pattern_id, started_at, started_at_ms, ended_at,
+  time_zone, breaths_completed, total_breaths, active_ms, status, created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (id) DO UPDATE SET
+    pattern_id = excluded.pattern_id,
+    started_at = excluded.started_at,
+    started_at_ms = excluded.started_at_ms,
+    ended_at = excluded.ended_at,
+    time_zone = excluded.time_zone,
+    breaths_completed = excluded.breaths_completed,
+    total_breaths = excluded.total_breaths,
+    active_ms = excluded.active_ms,
+    status = excluded.status`;
+
+function toFieldIssues(issues: { path: PropertyKey[]; message: string }[]): FieldIssue[] {
+  return issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
+
+function checkListOptions({ limit, before }: ListSessionsOptions): number | null {
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
+    throw new RangeError(`list: limit must be a non-negative integer, got ${limit}`);
+  }
+  if (before === undefined) return null;
+  const beforeMs = instantMs(before);
+  if (beforeMs === null) {
+    throw new RangeError(
+      `list: before must be an ISO instant such as 2025-01-31T08:00:00Z, got "${before}"`,
+    );
+  }
+  return beforeMs;
+}
+
+export function createSessionsRepository(
+  driver: SqlDriver,
+  deps: { now: () => Date; warn: (warning: StorageWarning) => void },
+): SessionsRepository {
+  // A row that no longer matches the contract (written by a buggy build, edited by hand)
+  // is reported and skipped so that one bad row cannot take the whole history down.
+  function toRecord(row: SessionRow): SessionRecord | null {
+    const parsed = sessionRecordSchema.safeParse({
+      id: row.id,
+      patternId: row.pattern_id,
+      startedAt: row.started_at,
+      endedAt: row.ended_at,
+      timeZone: row.time_zone,
+      breathsCompleted: row.breaths_completed,
+      totalBreaths: row.total_breaths,
+      activeMs: row.active_ms,
+      status: row.status,
+    });
+    if (parsed.success) return parsed.data;
+    const issues = toFieldIssues(parsed.error.issues)
+      .map(({ path, message }) => `${path}: ${message}`)
+      .join('; ');
+    deps.warn({
+      code: 'corrupt_session_row',
+      id: row.id,
+      message: `Skipped stored session ${row.id}: ${issues}`,
+    });
+    return null;
+  }
+
+  return {
+    async add(record) {
+      const parsed = sessionRecordSchema.safeParse(record);
+      if (!parsed.success) throw new InvalidSessionRecordError(toFieldIssues(parsed.error.issues));
+      const r = parsed.data;
+      const startedAtMs = instantMs(r.startedAt);
+      if (startedAtMs === null) {
+        throw new InvalidSessionRecordError([
+          { path: 'startedAt', message: 'Invalid ISO datetime' },
+        ]);
+      }
+      await driver.run(UPSERT_SESSION, [
+        r.id,
+        r.patternId,
+        r.startedAt,
+        startedAtMs,
+        r.endedAt,
+        r.timeZone,
+        r.breathsCompleted,
+        r.totalBreaths,
+        r.activeMs,
+        r.status,
+        deps.now().toISOString(),
+      ]);
+    },
+
+    async list(options = {}) {
+      const beforeMs = checkListOptions(options);
+      const params: SqlValue[] = [];
+      let sql = SELECT_SESSIONS;
+      if (beforeMs !== null) {
+        sql += ' WHERE started_at_ms < ?';
+        params.push(beforeMs);
+      }
+      sql += ' ORDER BY started_at_ms DESC, id DESC';
+      if (options.limit !== undefined) {
+        sql += ' LIMIT ?';
+        params.push(options.limit);
+      }
+      const rows = await driver.all<SessionRow>(sql, params);
+      return rows.map(toRecord).filter((record): record is SessionRecord => record !== null);
+    },
+
+    async get(id) {
+      const row = await driver.first<SessionRow>(`${SELECT_SESSIONS} WHERE id = ?`, [id]);
+      return row ? toRecord(row) : null;
+    },
+
+    async count() {
+      const row = await driver.first<{ n: number }>('SELECT COUNT(*) AS n FROM sessions');
+      return row?.n ?? 0;
+    },
+  };
+}

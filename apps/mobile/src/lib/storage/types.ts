@@ -1,0 +1,64 @@
+import type { SessionRecord } from '@exhale/core';
+
+export const PROFILE_EXPERIENCES = ['beginner', 'some', 'regular'] as const;
+export const PROFILE_GOALS = ['stress', 'sleep', 'focus', 'energy'] as const;
+
+export type ProfileExperience = (typeof PROFILE_EXPERIENCES)[number];
+export type ProfileGoal = (typeof PROFILE_GOALS)[number];
+
+export interface Profile {
+  name: string | null;
+  experience: ProfileExperience | null;
+  goal: ProfileGoal | null;
+  /** ISO instant of the last save. */
+  updatedAt: string;
+}
+
+export interface ListSessionsOptions {
+  /** At most this many sessions (a non-negative integer); all of them when omitted. */
+  limit?: number;
+  /** Only sessions that started strictly before this ISO instant (for paging). */
+  before?: string;
+}
+
+export interface SessionsRepository {
+  /**
+   * Validates with sessionRecordSchema, then inserts; adding an id that is already stored
+   * replaces that session's fields instead of duplicating it.
+   * @throws InvalidSessionRecordError (nothing written) when the record is invalid.
+   */
+  add(record: SessionRecord): Promise<void>;
+  /** Newest first, by start instant (offsets taken into account). */
+  list(options?: ListSessionsOptions): Promise<SessionRecord[]>;
+  get(id: string): Promise<SessionRecord | null>;
+  count(): Promise<number>;
+}
+
+export interface ProfileRepository {
+  get(): Promise<Profile | null>;
+  /** @throws InvalidProfileError (nothing written) when a value is outside its choices. */
+  save(profile: Omit<Profile, 'updatedAt'>): Promise<Profile>;
+}
+
+/** Small app settings stored as JSON. */
+export interface SettingsRepository {
+  /** The stored value, or `fallback` when the key has never been set. */
+  get<T>(key: string, fallback: T): Promise<T>;
+  /** @throws TypeError when `value` has no JSON form (undefined, a function…). */
+  set<T>(key: string, value: T): Promise<void>;
+}
+
+export interface Storage {
+  sessions: SessionsRepository;
+  profile: ProfileRepository;
+  settings: SettingsRepository;
+  close(): Promise<void>;
+}
+
+/** Something read back from the database that could not be used, and was skipped. */
+export interface StorageWarning {
+  code: 'corrupt_session_row';
+  message: string;
+  /** The row's primary key. */
+  id: string;
+}
