@@ -2,40 +2,70 @@ import { gzipSync } from 'node:zlib';
 
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 
+export interface BundleFile {
+  path: string;
+  bytes: number;
+  gzipBytes: number;
+  beforeFirstScreen: boolean;
+}
+
 export interface BundleReport {
-  files: { path: string; bytes: number; gzipBytes: number }[];
+  files: BundleFile[];
   totalBytes: number;
   totalGzipBytes: number;
 }
 
+const FIRST_SCREEN_SELECTOR = '[data-testid="start-first-breath"]';
+
+/** Runs in the page: notes the moment the first screen's primary button enters the DOM. */
+function watchFirstScreen(selector: string) {
+  const record = () => {
+    if (document.querySelector(selector)) {
+      (window as unknown as { __firstScreenAt: number }).__firstScreenAt =
+        performance.timeOrigin + performance.now();
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(record);
+  observer.observe(document, { childList: true, subtree: true });
+}
+
 /**
- * Loads the home screen in Chromium and sums every JavaScript response that arrived before
- * its primary button was visible: what a person's browser must fetch before the first screen.
+ * Loads the home screen in Chromium and sums the JavaScript whose request started before
+ * the first screen was in the DOM: what a person's browser must fetch to see it. Scripts
+ * requested afterwards (on-device storage, the session screen) are listed but not counted.
  */
 export async function measureFirstScreenJs(url: string): Promise<BundleReport> {
   const context = await launchChromium();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    const scripts: Promise<BundleReport['files'][number]>[] = [];
-    let firstScreenShown = false;
+    await page.addInitScript('window.__name = (fn) => fn;');
+    await page.addInitScript(watchFirstScreen, FIRST_SCREEN_SELECTOR);
+    const scripts: Promise<Omit<BundleFile, 'beforeFirstScreen'> & { startedAt: number }>[] = [];
     page.on('response', (response) => {
-      if (firstScreenShown || response.request().resourceType() !== 'script') return;
+      if (response.request().resourceType() !== 'script') return;
       scripts.push(
         response.body().then((body) => ({
           path: new URL(response.url()).pathname,
+          startedAt: response.request().timing().startTime,
           bytes: body.length,
           gzipBytes: gzipSync(body, { level: 9 }).length,
         })),
       );
     });
     await page.goto(url, { waitUntil: 'load' });
-    await page.getByTestId('start-first-breath').waitFor({ state: 'visible' });
-    firstScreenShown = true;
-    const files = await Promise.all(scripts);
+    await page.locator(FIRST_SCREEN_SELECTOR).waitFor({ state: 'visible' });
+    await page.waitForLoadState('networkidle');
+    const firstScreenAt = (await page.evaluate('window.__firstScreenAt')) as number;
+    const files = (await Promise.all(scripts)).map(({ startedAt, ...file }) => ({
+      ...file,
+      beforeFirstScreen: startedAt <= firstScreenAt,
+    }));
+    const counted = files.filter((file) => file.beforeFirstScreen);
     return {
       files,
-      totalBytes: files.reduce((sum, file) => sum + file.bytes, 0),
-      totalGzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0),
+      totalBytes: counted.reduce((sum, file) => sum + file.bytes, 0),
+      totalGzipBytes: counted.reduce((sum, file) => sum + file.gzipBytes, 0),
     };
   } finally {
     await context.close();

@@ -1,4 +1,5 @@
-export { createStorage, type CreateStorageOptions } from './create-storage';
+// Only what screens need on their first render: the SQLite side (drivers, migrations,
+// repositories) is imported by path, so the web bundle can load it after the first screen.
 export {
   DatabaseNewerThanAppError,
   InvalidProfileError,
@@ -7,10 +8,6 @@ export {
   TransactionAlreadyActiveError,
   type FieldIssue,
 } from './errors';
-export { createExpoSqliteDriver } from './expo-sqlite-driver';
-export { MIGRATIONS, migrate, type Migration, type MigrationResult } from './migrations';
-export { openSharedStorage, openStorage } from './open-storage';
-export type { SqlDriver, SqlValue } from './sql-driver';
 export {
   StorageProvider,
   useSessions,

@@ -9,8 +9,15 @@ import {
   type ReactNode,
 } from 'react';
 
-import { openSharedStorage } from './open-storage';
 import type { Storage } from './types';
+
+/**
+ * SQLite, its web worker and the record schemas load after the first screen: nothing on
+ * it needs them before the recent-sessions list, and they are a fifth of the web bundle.
+ */
+function openAppStorage(): Promise<Storage> {
+  return import('./open-storage').then((module) => module.openSharedStorage());
+}
 
 interface StorageState {
   storage: Storage | null;
@@ -38,7 +45,7 @@ export interface StorageProviderProps {
  * in Node, where expo-sqlite has no database) renders the "opening" state. The storage
  * lives as long as the app, so unmounting does not close it.
  */
-export function StorageProvider({ children, open = openSharedStorage }: StorageProviderProps) {
+export function StorageProvider({ children, open = openAppStorage }: StorageProviderProps) {
   const [openOnce] = useState(() => open);
   const [state, setState] = useState<StorageState>({ storage: null, error: null });
 

@@ -1,7 +1,8 @@
 import { act, fireEvent, screen, waitFor } from 'expo-router/testing-library';
 
 import { createBetterSqliteDriver } from '@/lib/storage/better-sqlite-driver';
-import { createStorage, type Storage } from '@/lib/storage';
+import type { Storage } from '@/lib/storage';
+import { createStorage } from '@/lib/storage/create-storage';
 import { createMemoryStorage } from '@/test-utils/memory-storage';
 import { renderApp } from '@/test-utils/render-app';
 
