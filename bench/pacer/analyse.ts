@@ -17,6 +17,7 @@ export interface PacerSummary {
   count: number;
   medianAbsMs: number;
   maxAbsMs: number;
+  /** Mean |error| of the first and of the last few boundaries: drift would widen the gap. */
   meanFirstMs: number;
   meanLastMs: number;
   slopeMsPerBreath: number;
@@ -60,7 +61,7 @@ export function summarise(errors: BoundaryError[], missing: number): PacerSummar
     abs.length === 0 ? NaN : abs.length % 2 ? abs[mid]! : (abs[mid - 1]! + abs[mid]!) / 2;
   const tail = Math.max(1, Math.min(5, Math.floor(errors.length / 3)));
   const mean = (values: BoundaryError[]) =>
-    values.reduce((sum, value) => sum + value.errorMs, 0) / Math.max(1, values.length);
+    values.reduce((sum, value) => sum + Math.abs(value.errorMs), 0) / Math.max(1, values.length);
   return {
     count: errors.length,
     medianAbsMs: median,

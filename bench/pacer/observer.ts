@@ -1,52 +1,60 @@
 /**
  * Runs inside the page (serialised by Playwright): records, on the page's own clock, every
- * change of the phase label and every reversal of the breathing circle's scale.
+ * change of the phase label and every turn of the breathing circle (its fullest and
+ * smallest frames), the
+ * moment the app started its session clock (a User Timing mark), and the frame cadence.
  * A MutationObserver fires in the microtask after the DOM changes, so the time recorded is
  * the time the change was made, not the next frame of a polling loop.
  */
-export function installPacerObserver(): void {
+export function installPacerObserver(startMark: string): void {
   interface Recorder {
     sessionStartedAt: number | null;
     labels: { at: number; text: string }[];
     reversals: { at: number; direction: 'grow' | 'shrink' }[];
+    frames: number[];
   }
-  const recorder: Recorder = { sessionStartedAt: null, labels: [], reversals: [] };
+  const recorder: Recorder = { sessionStartedAt: null, labels: [], reversals: [], frames: [] };
   (window as unknown as { __pacer: Recorder }).__pacer = recorder;
 
   let lastLabel = '';
   let lastScale: number | null = null;
+  let lastScaleAt = 0;
   let direction: 'grow' | 'shrink' | null = null;
 
-  const scaleOf = (element: Element): number | null => {
-    const transform = getComputedStyle(element).transform;
-    if (!transform || transform === 'none') return null;
-    const match = transform.match(/matrix\(([^,]+),\s*([^,]+)/);
-    if (!match) return null;
-    return Math.hypot(Number(match[1]), Number(match[2]));
+  // The inline style holds the number the app wrote at full precision; the computed style
+  // rounds it, which would hide the first, tiny step of an eased reversal.
+  const scaleOf = (element: HTMLElement): number | null => {
+    const inline = element.style.transform.match(/scale\(([^)]+)\)/);
+    if (inline) return Number(inline[1]);
+    const matrix = getComputedStyle(element).transform.match(/matrix\(([^,]+),\s*([^,]+)/);
+    return matrix ? Math.hypot(Number(matrix[1]), Number(matrix[2])) : null;
   };
 
   const inspect = () => {
     const now = performance.now();
-    const root = document.querySelector('[data-session-started-at]');
-    if (root && recorder.sessionStartedAt === null) {
-      recorder.sessionStartedAt =
-        Number(root.getAttribute('data-session-started-at')) - performance.timeOrigin;
+    if (recorder.sessionStartedAt === null) {
+      const mark = performance.getEntriesByName(startMark, 'mark').at(-1);
+      if (mark) recorder.sessionStartedAt = mark.startTime;
     }
     const label = document.querySelector('[data-testid="phase-label"]')?.textContent?.trim() ?? '';
     if (label && label !== lastLabel) {
       recorder.labels.push({ at: now, text: label });
       lastLabel = label;
     }
-    const circle = document.querySelector('[data-testid="breath-circle"]');
+    const circle = document.querySelector<HTMLElement>('[data-testid="breath-circle"]');
     const scale = circle ? scaleOf(circle) : null;
     if (scale !== null && lastScale !== null && scale !== lastScale) {
       const next = scale > lastScale ? 'grow' : 'shrink';
       if (next !== direction) {
-        if (direction !== null) recorder.reversals.push({ at: now, direction: next });
+        // The turn is the extreme frame: the last one drawn before the scale went back.
+        if (direction !== null) recorder.reversals.push({ at: lastScaleAt, direction: next });
         direction = next;
       }
     }
-    if (scale !== null) lastScale = scale;
+    if (scale !== null && scale !== lastScale) {
+      lastScale = scale;
+      lastScaleAt = now;
+    }
   };
 
   new MutationObserver(inspect).observe(document, {
@@ -54,6 +62,12 @@ export function installPacerObserver(): void {
     childList: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['style', 'class', 'data-session-started-at'],
+    attributeFilter: ['style', 'class'],
   });
+
+  const frame = (time: number) => {
+    recorder.frames.push(time);
+    if (recorder.frames.length < 20_000) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
 }
