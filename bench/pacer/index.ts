@@ -11,8 +11,8 @@ const FRAME_MS = 1000 / 60;
 
 interface PacerRecording {
   sessionStartedAt: number | null;
-  labels: (Observation & { text: string })[];
-  reversals: (Observation & { direction: string })[];
+  labels: (Observation & { writtenAt: number; text: string })[];
+  reversals: (Observation & { writtenAt: number; direction: string })[];
   frames: number[];
 }
 
@@ -57,7 +57,14 @@ function analyse(recording: PacerRecording, seconds: number) {
   const start = recording.sessionStartedAt;
   const labels = matchBoundaries(expected, recording.labels.slice(1), start, window);
   const reversals = matchBoundaries(expected, recording.reversals, start, window);
+  const labelWrites = matchBoundaries(
+    expected,
+    recording.labels.slice(1).map((label) => ({ at: label.writtenAt })),
+    start,
+    window,
+  );
   return {
+    labelWrites: summarise(labelWrites.errors, labelWrites.missing),
     frameMs: median(recording.frames.slice(1).map((time, i) => time - recording.frames[i]!)),
     label: summarise(labels.errors, labels.missing),
     circle: summarise(reversals.errors, reversals.missing),
@@ -87,7 +94,7 @@ export async function runPacerBench(seconds: number): Promise<boolean> {
   return withServedApp(async (url) => {
     console.log(
       `\n## bench/pacer — First Breath, ${seconds} s in real time in Chromium; ` +
-        `error = when the screen changed − the engine's boundary (target: max ≤ ${FRAME_MS.toFixed(1)} ms, no growth)`,
+        `error = start of the frame that shows the change − the engine's boundary (target: max ≤ ${FRAME_MS.toFixed(1)} ms, no growth)`,
     );
     let ok = true;
     for (const throttle of [1, 4]) {
@@ -96,6 +103,10 @@ export async function runPacerBench(seconds: number): Promise<boolean> {
       console.log(`  ${cpu} (median frame ${result.frameMs.toFixed(1)} ms):`);
       console.log(line('label', result.label));
       console.log(line('circle', result.circle));
+      console.log(
+        `  (label DOM write after the boundary, frame wait + render: median ` +
+          `${result.labelWrites.medianAbsMs.toFixed(1)} ms, max ${result.labelWrites.maxAbsMs.toFixed(1)} ms)`,
+      );
       for (const summary of [result.label, result.circle]) {
         ok &&=
           summary.missing === 0 && summary.maxAbsMs <= FRAME_MS && growthMs(summary) < FRAME_MS;

@@ -9,8 +9,8 @@
 export function installPacerObserver(startMark: string): void {
   interface Recorder {
     sessionStartedAt: number | null;
-    labels: { at: number; text: string }[];
-    reversals: { at: number; direction: 'grow' | 'shrink' }[];
+    labels: { at: number; writtenAt: number; text: string }[];
+    reversals: { at: number; writtenAt: number; direction: 'grow' | 'shrink' }[];
     frames: number[];
   }
   const recorder: Recorder = { sessionStartedAt: null, labels: [], reversals: [], frames: [] };
@@ -19,6 +19,12 @@ export function installPacerObserver(startMark: string): void {
   let lastLabel = '';
   let lastScale: number | null = null;
   let lastScaleAt = 0;
+  let lastScaleWrittenAt = 0;
+  // Start of the current display frame. This script's frame callback is registered before
+  // the app's, so it runs first in every frame; a change the app writes in its own frame
+  // callback is drawn in that frame.
+  let frameStart = -Infinity;
+  const frameOf = (now: number) => (now - frameStart < 1000 / 60 ? frameStart : now);
   let direction: 'grow' | 'shrink' | null = null;
 
   // The inline style holds the number the app wrote at full precision; the computed style
@@ -38,7 +44,7 @@ export function installPacerObserver(startMark: string): void {
     }
     const label = document.querySelector('[data-testid="phase-label"]')?.textContent?.trim() ?? '';
     if (label && label !== lastLabel) {
-      recorder.labels.push({ at: now, text: label });
+      recorder.labels.push({ at: frameOf(now), writtenAt: now, text: label });
       lastLabel = label;
     }
     const circle = document.querySelector<HTMLElement>('[data-testid="breath-circle"]');
@@ -47,13 +53,20 @@ export function installPacerObserver(startMark: string): void {
       const next = scale > lastScale ? 'grow' : 'shrink';
       if (next !== direction) {
         // The turn is the extreme frame: the last one drawn before the scale went back.
-        if (direction !== null) recorder.reversals.push({ at: lastScaleAt, direction: next });
+        if (direction !== null) {
+          recorder.reversals.push({
+            at: lastScaleAt,
+            writtenAt: lastScaleWrittenAt,
+            direction: next,
+          });
+        }
         direction = next;
       }
     }
     if (scale !== null && scale !== lastScale) {
       lastScale = scale;
-      lastScaleAt = now;
+      lastScaleAt = frameOf(now);
+      lastScaleWrittenAt = now;
     }
   };
 
@@ -66,6 +79,7 @@ export function installPacerObserver(startMark: string): void {
   });
 
   const frame = (time: number) => {
+    frameStart = time;
     recorder.frames.push(time);
     if (recorder.frames.length < 20_000) requestAnimationFrame(frame);
   };
