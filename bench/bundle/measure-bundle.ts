@@ -41,23 +41,29 @@ export async function measureFirstScreenJs(url: string): Promise<BundleReport> {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.addInitScript('window.__name = (fn) => fn;');
     await page.addInitScript(watchFirstScreen, FIRST_SCREEN_SELECTOR);
-    const scripts: Promise<Omit<BundleFile, 'beforeFirstScreen'> & { startedAt: number }>[] = [];
+    type Fetched = Omit<BundleFile, 'beforeFirstScreen'> & { startedAt: number };
+    const scripts: Promise<Fetched | null>[] = [];
     page.on('response', (response) => {
       if (response.request().resourceType() !== 'script') return;
       scripts.push(
-        response.body().then((body) => ({
-          path: new URL(response.url()).pathname,
-          startedAt: response.request().timing().startTime,
-          bytes: body.length,
-          gzipBytes: gzipSync(body, { level: 9 }).length,
-        })),
+        response.body().then(
+          (body) => ({
+            path: new URL(response.url()).pathname,
+            startedAt: response.request().timing().startTime,
+            bytes: body.length,
+            gzipBytes: gzipSync(body, { level: 9 }).length,
+          }),
+          // A prefetch still in flight when the page closes is not part of the first screen.
+          () => null,
+        ),
       );
     });
     await page.goto(url, { waitUntil: 'load' });
     await page.locator(FIRST_SCREEN_SELECTOR).waitFor({ state: 'visible' });
     await page.waitForLoadState('networkidle');
     const firstScreenAt = (await page.evaluate('window.__firstScreenAt')) as number;
-    const files = (await Promise.all(scripts)).map(({ startedAt, ...file }) => ({
+    const fetched = (await Promise.all(scripts)).filter((file) => file !== null);
+    const files = fetched.map(({ startedAt, ...file }) => ({
       ...file,
       beforeFirstScreen: startedAt <= firstScreenAt,
     }));
