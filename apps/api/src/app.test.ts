@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildApp, type App } from './app';
 import { DATABASE_KINDS, openTestDatabase, testEnv, type TestDatabase } from './testing/databases';
+import { startTestApp, stopTestApp } from './testing/test-app';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -10,15 +11,10 @@ describe.each(DATABASE_KINDS)('app on %s', (kind) => {
   let app: App;
 
   beforeAll(async () => {
-    store = await openTestDatabase(kind);
-    app = buildApp({ env: store.env, db: store.db });
-    await app.ready();
+    ({ app, store } = await startTestApp(kind));
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await store?.dispose();
-  });
+  afterAll(() => stopTestApp({ app, store }));
 
   describe('request ids', () => {
     it('echoes an incoming x-request-id', async () => {

@@ -5,11 +5,11 @@ import { buildApp, type App } from '../../app';
 import { openDatabase } from '../../db/client';
 import {
   DATABASE_KINDS,
-  openTestDatabase,
   testEnv,
   TEST_POSTGRES_URL,
   type TestDatabase,
 } from '../../testing/databases';
+import { startTestApp, stopTestApp } from '../../testing/test-app';
 import { deadPort, silentServer } from '../../testing/network';
 import { READY_TIMEOUT_MS } from './health.routes';
 
@@ -50,15 +50,10 @@ describe.each(DATABASE_KINDS)('health on %s', (kind) => {
   let app: App;
 
   beforeAll(async () => {
-    store = await openTestDatabase(kind);
-    app = buildApp({ env: store.env, db: store.db });
-    await app.ready();
+    ({ app, store } = await startTestApp(kind));
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await store?.dispose();
-  });
+  afterAll(() => stopTestApp({ app, store }));
 
   it('GET /health reports the process is alive, with the package version', async () => {
     const response = await app.inject({ method: 'GET', url: '/health' });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
-import { buildApp, type App } from '../../app';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../../testing/databases';
+import type { App } from '../../app';
+import { DATABASE_KINDS, type TestDatabase } from '../../testing/databases';
+import { startTestApp, stopTestApp } from '../../testing/test-app';
 import { isTimeZone, zonedTime } from './meta.service';
 
 describe('zonedTime', () => {
@@ -60,15 +61,10 @@ describe.each(DATABASE_KINDS)('/v1 meta routes on %s', (kind) => {
   let app: App;
 
   beforeAll(async () => {
-    store = await openTestDatabase(kind);
-    app = buildApp({ env: store.env, db: store.db });
-    await app.ready();
+    ({ app, store } = await startTestApp(kind));
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await store?.dispose();
-  });
+  afterAll(() => stopTestApp({ app, store }));
 
   it('GET /v1/meta names the API, its version and its database', async () => {
     const response = await app.inject({ method: 'GET', url: '/v1/meta' });
