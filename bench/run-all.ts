@@ -1,10 +1,17 @@
-// `npm run bench`: prints the figures the Foundation targets are judged by. Not a test.
+// `npm run bench`: prints the figures the targets are judged by. Not a test.
 import { runBundleBench } from './bundle';
 import { runPacerBench } from './pacer';
+import { runProgressBench } from './progress';
 
 const seconds = Number(process.env.PACER_SECONDS ?? 180);
-const bundleOk = await runBundleBench();
-const pacerOk = await runPacerBench(seconds);
+const results = {
+  bundle: await runBundleBench(),
+  progress: await runProgressBench(),
+  pacer: await runPacerBench(seconds),
+};
 console.log(
-  `\nbench: bundle ${bundleOk ? 'within budget' : 'over budget'}, pacer ${pacerOk ? 'within target' : 'off target'}`,
+  '\nbench: ' +
+    Object.entries(results)
+      .map(([name, ok]) => `${name} ${ok ? 'on target' : 'OFF TARGET'}`)
+      .join(', '),
 );

@@ -1,0 +1,170 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import {
+  awardBadges,
+  computeStreaks,
+  progressSnapshot,
+  progressSummary,
+  type CalmRating,
+  type ProgressSession,
+} from '@exhale/core/progress';
+import Database from 'better-sqlite3';
+
+// The app's own storage code over better-sqlite3 (the driver its tests use): the same
+// migrations, insert and list() the progress screen goes through (expo-sqlite on devices).
+import { createBetterSqliteDriver } from '../../apps/mobile/src/lib/storage/better-sqlite-driver';
+import { createStorage } from '../../apps/mobile/src/lib/storage/create-storage';
+import { generateHistory } from './history';
+
+export const TARGET_MEDIAN_MS = 10;
+const WARM_UP_RUNS = 10;
+const MEASURED_RUNS = 100;
+
+// Only the columns progress reads, as arrays: rows were validated when they were written.
+const LEAN_PROGRESS_QUERY =
+  'SELECT id, pattern_id, started_at, time_zone, active_ms, status FROM sessions';
+
+interface Timing {
+  medianMs: number;
+  p95Ms: number;
+  minMs: number;
+  maxMs: number;
+}
+
+// Nothing stored yet: every badge is evaluated, the most work awardBadges can do.
+function computeProgress(
+  sessions: readonly ProgressSession[],
+  ratings: CalmRating[],
+  today: string,
+) {
+  return {
+    streaks: computeStreaks(sessions, { today }),
+    badges: awardBadges(sessions, []),
+    summary: progressSummary(sessions, { today, ratings, weeks: 8, months: 12 }),
+  };
+}
+
+function snapshot(sessions: readonly ProgressSession[], ratings: CalmRating[], today: string) {
+  return progressSnapshot(sessions, { today, ratings, weeks: 8, months: 12, alreadyEarned: [] });
+}
+
+async function measure(run: () => unknown): Promise<Timing> {
+  for (let i = 0; i < WARM_UP_RUNS; i += 1) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < MEASURED_RUNS; i += 1) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) =>
+    samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)] ?? NaN;
+  return { medianMs: at(0.5), p95Ms: at(0.95), minMs: samples[0] ?? NaN, maxMs: at(1) };
+}
+
+function report(label: string, timing: Timing): boolean {
+  const ms = (value: number) => `${value.toFixed(2)} ms`;
+  const within = timing.medianMs < TARGET_MEDIAN_MS;
+  const verdict = within ? 'within target' : 'over target';
+  console.log(
+    `  ${label}: median ${ms(timing.medianMs)}, p95 ${ms(timing.p95Ms)} ` +
+      `(min ${ms(timing.minMs)}, max ${ms(timing.maxMs)}) → ${verdict}`,
+  );
+  return within;
+}
+
+export async function runProgressBench(): Promise<boolean> {
+  const { sessions, ratings, today } = generateHistory();
+  const zones = new Set(sessions.map((s) => s.timeZone)).size;
+  const partial = sessions.filter((s) => s.status === 'partial').length;
+  console.log('\n## bench/progress — streaks + badges + progress summary over 5 years');
+  console.log(
+    `  ${sessions.length} sessions (${partial} partial), ${ratings.length} calm ratings, ` +
+      `${zones} time zones, ${sessions[0]?.startedAt.slice(0, 10)} → ${today}; Node ${process.version}; ` +
+      `median and p95 of ${MEASURED_RUNS} runs after ${WARM_UP_RUNS} warm-up, target median < ${TARGET_MEDIAN_MS} ms`,
+  );
+
+  // The first call in a process also builds the per-zone formatters and offset caches.
+  const coldStart = performance.now();
+  const result = computeProgress(sessions, ratings, today);
+  const coldMs = performance.now() - coldStart;
+  console.log(
+    `  (streak ${result.streaks.current}, longest ${result.streaks.longest}, ` +
+      `${result.badges.earned.length} badges, ${result.summary.totals.minutes} minutes)`,
+  );
+  console.log(`  first call in the process (cold JIT, empty caches): ${coldMs.toFixed(2)} ms`);
+  const computeOk = report(
+    'computeStreaks + awardBadges + progressSummary, records in memory',
+    await measure(() => computeProgress(sessions, ratings, today)),
+  );
+  report(
+    'progressSnapshot (the same, local times worked out once), records in memory',
+    await measure(() => snapshot(sessions, ratings, today)),
+  );
+
+  const dir = mkdtempSync(join(tmpdir(), 'exhale-bench-progress-'));
+  const file = join(dir, 'exhale.db');
+  try {
+    const driver = createBetterSqliteDriver(file);
+    const storage = await createStorage(driver, {
+      onWarning: (warning) => {
+        throw new Error(warning.message);
+      },
+    });
+    const lean = new Database(file, { readonly: true });
+    try {
+      // Setup, not measured: the app's own insert path, in one transaction.
+      await driver.transaction(async () => {
+        for (const session of sessions) await storage.sessions.add(session);
+      });
+      const leanRead = lean.prepare(LEAN_PROGRESS_QUERY).raw(true);
+      const readLean = () =>
+        (leanRead.all() as [string, string, string, string, number, string][]).map(
+          ([id, patternId, startedAt, timeZone, activeMs, status]): ProgressSession => ({
+            id,
+            patternId,
+            startedAt,
+            timeZone,
+            activeMs,
+            status: status as ProgressSession['status'],
+          }),
+        );
+      if (readLean().length !== sessions.length) throw new Error('SQLite lost sessions');
+
+      report(
+        'SQLite read, app repository list() (9 columns + zod per row)',
+        await measure(() => storage.sessions.list()),
+      );
+      report(
+        'SQLite read + the three functions, app repository list()',
+        await measure(async () => computeProgress(await storage.sessions.list(), ratings, today)),
+      );
+      report('SQLite read, lean progress query (6 columns, raw rows)', await measure(readLean));
+      report(
+        'SQLite read + the three functions, lean progress query',
+        await measure(() => computeProgress(readLean(), ratings, today)),
+      );
+      report(
+        'SQLite read + progressSnapshot, lean progress query',
+        await measure(() => snapshot(readLean(), ratings, today)),
+      );
+      // The result is the in-memory figure (the domain's own cost); the SQLite lines show
+      // what reading adds, which depends on the query the app uses.
+      console.log(
+        `  bench/progress: ${computeOk ? 'within target' : 'OVER TARGET'} (the three functions, records in memory)`,
+      );
+      return computeOk;
+    } finally {
+      lean.close();
+      await storage.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = (await runProgressBench()) ? 0 : 1;
+}
