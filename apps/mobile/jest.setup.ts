@@ -15,3 +15,49 @@ jest.mock('react-native-worklets', () => {
   mockDisplayFrames();
   return worklets;
 });
+
+// expo-audio, expo-speech and expo-haptics are native modules: their JavaScript calls into
+// iOS and Android code that does not exist under Jest. Small fakes stand in, recording what
+// the app asked for so tests can check it (fades, cues, ticks). The fakes finish speaking
+// on the next timer tick, as the device's speech engine reports its end asynchronously.
+jest.mock('expo-audio', () => {
+  function createAudioPlayer(source: unknown) {
+    return {
+      source,
+      volume: 1,
+      loop: false,
+      playing: false,
+      play: jest.fn(function (this: { playing: boolean }) {
+        this.playing = true;
+      }),
+      pause: jest.fn(function (this: { playing: boolean }) {
+        this.playing = false;
+      }),
+      remove: jest.fn(),
+      setActiveForLockScreen: jest.fn(),
+      clearLockScreenControls: jest.fn(),
+    };
+  }
+  return {
+    createAudioPlayer: jest.fn(createAudioPlayer),
+    setAudioModeAsync: jest.fn(() => Promise.resolve()),
+  };
+});
+
+jest.mock('expo-speech', () => ({
+  speak: jest.fn((_text: string, options?: { onDone?: () => void }) => {
+    if (options?.onDone) setTimeout(options.onDone, 0);
+  }),
+  stop: jest.fn(() => Promise.resolve()),
+}));
+
+jest.mock('expo-haptics', () => ({
+  ImpactFeedbackStyle: { Light: 'light', Medium: 'medium', Heavy: 'heavy' },
+  impactAsync: jest.fn(() => Promise.resolve()),
+}));
+
+// Jest's asset stub gives every file the same id; distinct ones let tests tell the
+// soundscapes apart.
+jest.mock('./assets/sounds/ocean.wav', () => ({ __esModule: true, default: 'ocean.wav' }));
+jest.mock('./assets/sounds/rain.wav', () => ({ __esModule: true, default: 'rain.wav' }));
+jest.mock('./assets/sounds/drone.wav', () => ({ __esModule: true, default: 'drone.wav' }));

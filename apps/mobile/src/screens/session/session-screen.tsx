@@ -1,11 +1,16 @@
 import { FIRST_BREATH, planSession, type SessionState } from '@exhale/core';
 import { useNavigation, useRouter } from 'expo-router';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { StyleSheet, useWindowDimensions, View } from 'react-native';
 
 import { AppText } from '@/components/app-text';
 import { Button } from '@/components/button';
 import { Screen } from '@/components/screen';
+import { CheckInPrompt } from '@/features/guidance/check-in-prompt';
+import { GuidancePanel } from '@/features/guidance/guidance-panel';
+import { useGuidanceSettings } from '@/features/guidance/use-guidance-settings';
+import { useSessionGuidance } from '@/features/guidance/use-session-guidance';
+import { useSessionPlan } from '@/features/guidance/use-session-plan';
 import { BreathCircle } from '@/features/session/breath-circle';
 import type { BreathCircleHandle } from '@/features/session/breath-circle.types';
 import { breathScale, MIN_SCALE, phaseLabel, REST_SCALE } from '@/features/session/breath-motion';
@@ -20,6 +25,13 @@ import { radius, spacing, typography, useTheme } from '@/theme';
 
 const PLAN = planSession(FIRST_BREATH);
 const RING_STROKE = 6;
+/**
+ * With the guidance panel open, the stage holds the ring and, below it, the phase label
+ * and the check-in (about this tall with their gaps); the ring gets what is left.
+ */
+const COMPACT_TEXT_HEIGHT = 150;
+const COMPACT_MIN_RING = 120;
+const NO_CHECK_INS = [] as const;
 
 export function SessionScreen() {
   const router = useRouter();
@@ -31,6 +43,10 @@ export function SessionScreen() {
   const circle = useRef<BreathCircleHandle>(null);
   const ring = useRef<SessionProgressHandle>(null);
   const leaving = useRef(false);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [stageHeight, setStageHeight] = useState<number | null>(null);
+  const guidance = useGuidanceSettings();
+  const guide = useSessionPlan({ patternId: PLAN.pattern.id, totalBreaths: PLAN.cycles });
 
   const onFrame = (state: SessionState) => {
     ring.current?.setProgress(state.elapsedMs / PLAN.totalMs);
@@ -58,6 +74,12 @@ export function SessionScreen() {
   };
 
   const { view, pause, resume, end } = useBreathingSession({ plan: PLAN, onFrame, onFinish });
+  const { checkIn } = useSessionGuidance({
+    view,
+    checkIns: guide?.checkIns ?? NO_CHECK_INS,
+    settings: guidance.settings,
+    ready: guidance.loaded,
+  });
 
   useEffect(() => {
     if (reducedMotion) circle.current?.setScale(REST_SCALE);
@@ -76,7 +98,15 @@ export function SessionScreen() {
 
   const paused = view.status === 'paused';
   const finished = view.status === 'finished';
-  const ringSize = Math.round(Math.max(220, Math.min(width - spacing.lg * 2, height * 0.46, 360)));
+  const fullRing = Math.max(220, Math.min(width - spacing.lg * 2, height * 0.46, 360));
+  // The circle makes room for the panel (in the stage's measured height) rather than being
+  // covered by it; the paused pill gives up its reserved line meanwhile.
+  const compact = panelOpen && !finished;
+  const ringSize = Math.round(
+    compact && stageHeight !== null
+      ? Math.max(COMPACT_MIN_RING, Math.min(fullRing, stageHeight - COMPACT_TEXT_HEIGHT))
+      : fullRing,
+  );
   const circleSize = ringSize - (RING_STROKE + spacing.md) * 2;
 
   return (
@@ -91,7 +121,10 @@ export function SessionScreen() {
         </AppText>
       </View>
 
-      <View style={styles.stage}>
+      <View
+        style={[styles.stage, compact && styles.stageCompact]}
+        onLayout={(event) => setStageHeight(event.nativeEvent.layout.height)}
+      >
         <View style={{ width: ringSize, height: ringSize }}>
           <View style={styles.centered}>
             <SessionProgressRing
@@ -128,11 +161,11 @@ export function SessionScreen() {
           testID="phase-label"
           accessibilityRole="header"
           accessibilityLiveRegion="polite"
-          style={styles.phase}
+          style={[styles.phase, compact && styles.phaseCompact]}
         >
           {phaseLabel(view.phase)}
         </AppText>
-        <View style={styles.pausedSlot}>
+        <View style={compact && !paused ? null : styles.pausedSlot}>
           {paused ? (
             <View style={[styles.pausedPill, { backgroundColor: theme.surfaceMuted }]}>
               <AppText variant="label" tone="primary" testID="paused-indicator">
@@ -141,9 +174,31 @@ export function SessionScreen() {
             </View>
           ) : null}
         </View>
+        <View style={styles.checkInSlot}>
+          <CheckInPrompt text={checkIn} reducedMotion={reducedMotion} />
+        </View>
       </View>
 
+      {compact ? (
+        <GuidancePanel
+          settings={guidance.settings}
+          change={guidance.change}
+          onClose={() => setPanelOpen(false)}
+        />
+      ) : null}
+
       <View style={styles.controls}>
+        {finished ? null : (
+          <Button
+            testID="guidance-button"
+            label="Sound"
+            variant={panelOpen ? 'primary' : 'secondary'}
+            accessibilityLabel="Sound and guidance settings"
+            accessibilityState={{ expanded: panelOpen }}
+            onPress={() => setPanelOpen((open) => !open)}
+            style={styles.control}
+          />
+        )}
         {finished ? (
           <AppText tone="muted" style={styles.saving} accessibilityLiveRegion="polite">
             Saving your session…
@@ -185,6 +240,7 @@ const styles = StyleSheet.create({
   content: { justifyContent: 'space-between', paddingVertical: spacing.lg },
   header: { flexDirection: 'row', justifyContent: 'space-between', alignItems: 'center' },
   stage: { flex: 1, alignItems: 'center', justifyContent: 'center', gap: spacing.md },
+  stageCompact: { gap: spacing.sm, overflow: 'hidden', marginBottom: spacing.sm },
   centered: {
     ...StyleSheet.absoluteFill,
     alignItems: 'center',
@@ -192,13 +248,16 @@ const styles = StyleSheet.create({
   },
   seconds: { ...typography.display, fontSize: 44, lineHeight: 52, fontVariant: ['tabular-nums'] },
   phase: { textAlign: 'center', marginTop: spacing.md },
+  phaseCompact: { marginTop: 0 },
   pausedPill: {
     paddingHorizontal: spacing.md,
     paddingVertical: spacing.xs,
     borderRadius: radius.pill,
   },
   pausedSlot: { minHeight: 32, alignItems: 'center', justifyContent: 'center' },
-  controls: { flexDirection: 'row', gap: spacing.md },
+  // Room for three lines of a check-in, kept when there is none so nothing jumps.
+  checkInSlot: { minHeight: 76, alignSelf: 'stretch', alignItems: 'center' },
+  controls: { flexDirection: 'row', gap: spacing.sm + 4, marginTop: spacing.md },
   control: { flex: 1 },
   saving: { flex: 1, textAlign: 'center', paddingVertical: spacing.md },
 });
