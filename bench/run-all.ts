@@ -1,5 +1,6 @@
 // `npm run bench`: prints the figures the targets are judged by. Not a test.
 import { runBundleBench } from './bundle';
+import { runCoachBench } from './coach';
 import { runPacerBench } from './pacer';
 import { runProgressBench } from './progress';
 
@@ -7,6 +8,7 @@ const seconds = Number(process.env.PACER_SECONDS ?? 180);
 const results = {
   bundle: await runBundleBench(),
   progress: await runProgressBench(),
+  coach: await runCoachBench(),
   pacer: await runPacerBench(seconds),
 };
 console.log(

@@ -70,6 +70,9 @@ describe.each(DATABASE_KINDS)('app on %s', (kind) => {
       expect(Object.keys(document.paths).sort()).toEqual([
         '/health',
         '/ready',
+        '/v1/coach/feedback',
+        '/v1/coach/onboarding',
+        '/v1/coach/session-plan',
         '/v1/meta',
         '/v1/time',
       ]);

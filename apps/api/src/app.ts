@@ -15,8 +15,11 @@ import type { Database } from './db/client';
 import type { Env } from './env';
 import { APP_NAME, APP_VERSION } from './lib/app-info';
 import { errorHandler, sendNotFound } from './lib/errors';
+import { createLlmProvider } from './lib/llm/create-llm-provider';
 import { createLogger } from './lib/logger';
+import { createCounterStore } from './lib/rate-limit/create-counter-store';
 import { registerWebBuild } from './lib/web-build';
+import { coachRoutes } from './modules/coach/coach.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { metaRoutes } from './modules/meta/meta.routes';
 
@@ -25,6 +28,8 @@ export type BuildAppOptions = {
   db: Database;
   /** Defaults to a pino logger at env.LOG_LEVEL writing to stdout. */
   logger?: Logger;
+  /** Tests fix the coach's clock (rate-limit windows, budget day) and its wording. */
+  coach?: { now?: () => number; random?: () => number };
 };
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -39,7 +44,7 @@ export function requestIdFor(request: IncomingMessage): string {
 }
 
 /** A configured, not yet started, API. Callers `listen()` or `inject()`, then `close()`. */
-export function buildApp({ env, db, logger = createLogger(env) }: BuildAppOptions) {
+export function buildApp({ env, db, logger = createLogger(env), coach }: BuildAppOptions) {
   const app = Fastify({
     // Typed as Fastify's logger so plugins written against FastifyInstance accept this app.
     loggerInstance: logger as FastifyBaseLogger,
@@ -50,6 +55,9 @@ export function buildApp({ env, db, logger = createLogger(env) }: BuildAppOption
     }),
     requestIdHeader: false,
     genReqId: requestIdFor,
+    // Behind load balancers the client's address (for per-IP limits) is in X-Forwarded-For,
+    // TRUST_PROXY_HOPS entries from the right.
+    trustProxy: env.TRUST_PROXY_HOPS > 0 ? (_address, hop) => hop < env.TRUST_PROXY_HOPS : false,
     // Errors raised before routing (e.g. a malformed URL) skip setErrorHandler otherwise.
     frameworkErrors: errorHandler,
   }).withTypeProvider<ZodTypeProvider>();
@@ -76,6 +84,12 @@ export function buildApp({ env, db, logger = createLogger(env) }: BuildAppOption
       tags: [
         { name: 'health', description: 'Liveness and readiness probes' },
         { name: 'meta', description: 'About the API itself' },
+        {
+          name: 'coach',
+          description:
+            'The AI coach (scripted when no model is configured). Every call needs an `x-device-id` ' +
+            'header; limits per device, per IP and a daily token budget answer 429.',
+        },
       ],
     },
     transform: jsonSchemaTransform,
@@ -86,6 +100,18 @@ export function buildApp({ env, db, logger = createLogger(env) }: BuildAppOption
 
   app.register(healthRoutes, { db });
   app.register(metaRoutes, { prefix: '/v1', db });
+
+  // Shared by every replica when REDIS_URL is set; connected before the first request.
+  const counters = createCounterStore(env, app.log, coach?.now);
+  app.addHook('onReady', () => counters.connect());
+  app.addHook('onClose', () => counters.close());
+  app.register(coachRoutes, {
+    prefix: '/v1',
+    env,
+    counters,
+    llm: createLlmProvider(env),
+    ...coach,
+  });
 
   const web = registerWebBuild(app, env.WEB_DIST_DIR);
   app.setNotFoundHandler((request, reply) => {

@@ -21,6 +21,14 @@ describe('loadEnv', () => {
       LOG_LEVEL: 'info',
       PGLITE_DATA_DIR: join(REPO_ROOT, '.data/pglite'),
       WEB_DIST_DIR: join(REPO_ROOT, 'apps/mobile/dist'),
+      TRUST_PROXY_HOPS: 0,
+      OPENAI_MODEL: 'gpt-4o-mini',
+      COACH_FIRST_TOKEN_TIMEOUT_MS: 4000,
+      COACH_TOTAL_TIMEOUT_MS: 15_000,
+      COACH_DAILY_TOKEN_BUDGET: 2_000_000,
+      COACH_RATE_LIMIT_PER_DEVICE: 20,
+      COACH_RATE_LIMIT_PER_IP: 120,
+      REDIS_KEY_PREFIX: 'exhale:',
     });
   });
 
@@ -40,6 +48,17 @@ describe('loadEnv', () => {
       PGLITE_DATA_DIR: 'memory://',
       WEB_DIST_DIR: '/srv/web',
       PUBLIC_URL: 'https://exhale.example/',
+      TRUST_PROXY_HOPS: '1',
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: 'http://localhost:11434/v1/',
+      OPENAI_MODEL: 'llama3.2',
+      COACH_FIRST_TOKEN_TIMEOUT_MS: '2500',
+      COACH_TOTAL_TIMEOUT_MS: '10000',
+      COACH_DAILY_TOKEN_BUDGET: '500000',
+      COACH_RATE_LIMIT_PER_DEVICE: '10',
+      COACH_RATE_LIMIT_PER_IP: '60',
+      REDIS_URL: 'redis://cache.internal:6379/0',
+      REDIS_KEY_PREFIX: 'exhale-staging:',
     });
     expect(env).toEqual({
       PORT: 0,
@@ -50,6 +69,17 @@ describe('loadEnv', () => {
       PGLITE_DATA_DIR: 'memory://',
       WEB_DIST_DIR: '/srv/web',
       PUBLIC_URL: 'https://exhale.example',
+      TRUST_PROXY_HOPS: 1,
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: 'http://localhost:11434/v1',
+      OPENAI_MODEL: 'llama3.2',
+      COACH_FIRST_TOKEN_TIMEOUT_MS: 2500,
+      COACH_TOTAL_TIMEOUT_MS: 10_000,
+      COACH_DAILY_TOKEN_BUDGET: 500_000,
+      COACH_RATE_LIMIT_PER_DEVICE: 10,
+      COACH_RATE_LIMIT_PER_IP: 60,
+      REDIS_URL: 'redis://cache.internal:6379/0',
+      REDIS_KEY_PREFIX: 'exhale-staging:',
     });
   });
 
@@ -86,6 +116,28 @@ describe('loadEnv', () => {
       ['Invalid environment:', ...error.problems.map((problem) => `  - ${problem}`)].join('\n'),
     );
     expect(error.message).not.toContain('hunter2');
+  });
+
+  it('lists the coach settings it cannot use', () => {
+    expect(
+      envError({
+        OPENAI_BASE_URL: 'localhost:11434',
+        COACH_RATE_LIMIT_PER_DEVICE: '0',
+        COACH_DAILY_TOKEN_BUDGET: 'lots',
+        REDIS_URL: 'http://cache:6379',
+      }).problems,
+    ).toEqual([
+      'OPENAI_BASE_URL: must be an http:// or https:// URL',
+      'COACH_DAILY_TOKEN_BUDGET: must be a whole number from 1 to 1000000000000',
+      'COACH_RATE_LIMIT_PER_DEVICE: must be a whole number from 1 to 100000',
+      'REDIS_URL: must be a redis:// or rediss:// URL',
+    ]);
+  });
+
+  it('wants the first-token limit within the total limit', () => {
+    expect(
+      envError({ COACH_FIRST_TOKEN_TIMEOUT_MS: '20000', COACH_TOTAL_TIMEOUT_MS: '15000' }).problems,
+    ).toEqual(['COACH_FIRST_TOKEN_TIMEOUT_MS: must not exceed COACH_TOTAL_TIMEOUT_MS']);
   });
 
   it.each(['65536', '-1', '80.5', '1e3'])('rejects PORT=%s', (port) => {

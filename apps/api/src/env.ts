@@ -10,39 +10,71 @@ export const PGLITE_IN_MEMORY = 'memory://';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 
+function wholeNumber(min: number, max: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
+}
+
 const fromRepoRoot = (path: string) => (isAbsolute(path) ? path : resolve(REPO_ROOT, path));
 
-const envSchema = z.object({
-  PORT: z
-    .string()
-    .regex(/^\d{1,5}$/, 'must be a whole number from 0 to 65535')
-    .transform(Number)
-    .pipe(z.number().max(65535, 'must be a whole number from 0 to 65535'))
-    .default(8080),
-  // 127.0.0.1 keeps a laptop's API private; containers set HOST=0.0.0.0.
-  HOST: z.string().default('127.0.0.1'),
-  NODE_ENV: z
-    .enum(NODE_ENVS, { error: `must be one of ${NODE_ENVS.join(', ')}` })
-    .default('development'),
-  LOG_LEVEL: z
-    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
-    .default('info'),
-  DATABASE_URL: z
-    .url({
-      protocol: /^postgres(ql)?$/,
-      error: 'must be a postgres:// or postgresql:// connection URL',
-    })
-    .optional(),
-  PGLITE_DATA_DIR: z
-    .string()
-    .default('.data/pglite')
-    .transform((dir) => (dir === PGLITE_IN_MEMORY ? dir : fromRepoRoot(dir))),
-  WEB_DIST_DIR: z.string().default('apps/mobile/dist').transform(fromRepoRoot),
-  PUBLIC_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-    .transform((url) => url.replace(/\/+$/, ''))
-    .optional(),
-});
+const envSchema = z
+  .object({
+    PORT: z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a whole number from 0 to 65535')
+      .transform(Number)
+      .pipe(z.number().max(65535, 'must be a whole number from 0 to 65535'))
+      .default(8080),
+    // 127.0.0.1 keeps a laptop's API private; containers set HOST=0.0.0.0.
+    HOST: z.string().default('127.0.0.1'),
+    NODE_ENV: z
+      .enum(NODE_ENVS, { error: `must be one of ${NODE_ENVS.join(', ')}` })
+      .default('development'),
+    LOG_LEVEL: z
+      .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+      .default('info'),
+    DATABASE_URL: z
+      .url({
+        protocol: /^postgres(ql)?$/,
+        error: 'must be a postgres:// or postgresql:// connection URL',
+      })
+      .optional(),
+    PGLITE_DATA_DIR: z
+      .string()
+      .default('.data/pglite')
+      .transform((dir) => (dir === PGLITE_IN_MEMORY ? dir : fromRepoRoot(dir))),
+    WEB_DIST_DIR: z.string().default('apps/mobile/dist').transform(fromRepoRoot),
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+    // Behind a load balancer every request arrives from the balancer's address; per-IP
+    // limits need the client's, taken from X-Forwarded-For across this many proxy hops.
+    TRUST_PROXY_HOPS: wholeNumber(0, 10).default(0),
+    OPENAI_API_KEY: z.string().optional(),
+    OPENAI_BASE_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+    OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+    COACH_FIRST_TOKEN_TIMEOUT_MS: wholeNumber(100, 60_000).default(4000),
+    COACH_TOTAL_TIMEOUT_MS: wholeNumber(500, 120_000).default(15_000),
+    COACH_DAILY_TOKEN_BUDGET: wholeNumber(1, 1_000_000_000_000).default(2_000_000),
+    COACH_RATE_LIMIT_PER_DEVICE: wholeNumber(1, 100_000).default(20),
+    COACH_RATE_LIMIT_PER_IP: wholeNumber(1, 1_000_000).default(120),
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
+      .optional(),
+    REDIS_KEY_PREFIX: z.string().default('exhale:'),
+  })
+  .refine((env) => env.COACH_FIRST_TOKEN_TIMEOUT_MS <= env.COACH_TOTAL_TIMEOUT_MS, {
+    path: ['COACH_FIRST_TOKEN_TIMEOUT_MS'],
+    message: 'must not exceed COACH_TOTAL_TIMEOUT_MS',
+  });
 
 export type Env = z.output<typeof envSchema>;
 
