@@ -20,11 +20,6 @@ export function installPacerObserver(startMark: string): void {
   let lastScale: number | null = null;
   let lastScaleAt = 0;
   let lastScaleWrittenAt = 0;
-  // Start of the current display frame. This script's frame callback is registered before
-  // the app's, so it runs first in every frame; a change the app writes in its own frame
-  // callback is drawn in that frame.
-  let frameStart = -Infinity;
-  const frameOf = (now: number) => (now - frameStart < 1000 / 60 ? frameStart : now);
   let direction: 'grow' | 'shrink' | null = null;
 
   // The inline style holds the number the app wrote at full precision; the computed style
@@ -36,15 +31,17 @@ export function installPacerObserver(startMark: string): void {
     return matrix ? Math.hypot(Number(matrix[1]), Number(matrix[2])) : null;
   };
 
-  const inspect = () => {
+  /** `frame`: the display frame that will draw what changed, when that is known. */
+  const inspect = (frame: number | null) => {
     const now = performance.now();
+    const at = frame ?? now;
     if (recorder.sessionStartedAt === null) {
       const mark = performance.getEntriesByName(startMark, 'mark').at(-1);
       if (mark) recorder.sessionStartedAt = mark.startTime;
     }
     const label = document.querySelector('[data-testid="phase-label"]')?.textContent?.trim() ?? '';
     if (label && label !== lastLabel) {
-      recorder.labels.push({ at: frameOf(now), writtenAt: now, text: label });
+      recorder.labels.push({ at, writtenAt: now, text: label });
       lastLabel = label;
     }
     const circle = document.querySelector<HTMLElement>('[data-testid="breath-circle"]');
@@ -65,12 +62,13 @@ export function installPacerObserver(startMark: string): void {
     }
     if (scale !== null && scale !== lastScale) {
       lastScale = scale;
-      lastScaleAt = frameOf(now);
+      lastScaleAt = at;
       lastScaleWrittenAt = now;
     }
   };
 
-  new MutationObserver(inspect).observe(document, {
+  const observer = new MutationObserver(() => inspect(null));
+  observer.observe(document, {
     subtree: true,
     childList: true,
     characterData: true,
@@ -78,10 +76,21 @@ export function installPacerObserver(startMark: string): void {
     attributeFilter: ['style', 'class'],
   });
 
+  // A change made inside a frame callback is drawn in that frame: wrap the page's frame
+  // callbacks and collect their DOM changes as each returns, stamped with the frame's time.
+  const requestFrame = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) =>
+    requestFrame((time) => {
+      try {
+        callback(time);
+      } finally {
+        if (observer.takeRecords().length > 0) inspect(time);
+      }
+    });
+
   const frame = (time: number) => {
-    frameStart = time;
     recorder.frames.push(time);
-    if (recorder.frames.length < 20_000) requestAnimationFrame(frame);
+    if (recorder.frames.length < 20_000) requestFrame(frame);
   };
-  requestAnimationFrame(frame);
+  requestFrame(frame);
 }
