@@ -1,6 +1,6 @@
 import { useImperativeHandle, type Ref } from 'react';
 import Animated, { useAnimatedProps, useSharedValue } from 'react-native-reanimated';
-import Svg, { Circle } from 'react-native-svg';
+import { Circle } from 'react-native-svg';
 
 import {
   dashOffset,
@@ -8,6 +8,7 @@ import {
   type SessionProgressHandle,
   type SessionProgressRingProps,
 } from './session-progress-ring.types';
+import { ProgressRingFrame } from './progress-ring-frame';
 
 const AnimatedCircle = Animated.createAnimatedComponent(Circle);
 
@@ -30,21 +31,12 @@ export function SessionProgressRing({
   }));
 
   return (
-    <Svg
-      testID="session-progress"
-      width={size}
-      height={size}
+    <ProgressRingFrame
+      size={size}
+      strokeWidth={strokeWidth}
+      trackColor={trackColor}
       accessibilityLabel={accessibilityLabel}
-      accessibilityRole="progressbar"
     >
-      <Circle
-        cx={center}
-        cy={center}
-        r={radius}
-        stroke={trackColor}
-        strokeWidth={strokeWidth}
-        fill="none"
-      />
       <AnimatedCircle
         cx={center}
         cy={center}
@@ -57,6 +49,6 @@ export function SessionProgressRing({
         animatedProps={animatedProps}
         transform={`rotate(-90 ${center} ${center})`}
       />
-    </Svg>
+    </ProgressRingFrame>
   );
 }

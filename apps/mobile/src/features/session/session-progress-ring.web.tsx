@@ -1,5 +1,5 @@
 import { useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
-import Svg, { Circle } from 'react-native-svg';
+import { Circle } from 'react-native-svg';
 
 import {
   dashOffset,
@@ -7,6 +7,7 @@ import {
   type SessionProgressHandle,
   type SessionProgressRingProps,
 } from './session-progress-ring.types';
+import { ProgressRingFrame } from './progress-ring-frame';
 
 /** What react-native-svg's web shapes accept: the new attribute values under `style`. */
 interface WebShape {
@@ -37,21 +38,12 @@ export function SessionProgressRing({
   useLayoutEffect(() => apply(progress.current));
 
   return (
-    <Svg
-      testID="session-progress"
-      width={size}
-      height={size}
+    <ProgressRingFrame
+      size={size}
+      strokeWidth={strokeWidth}
+      trackColor={trackColor}
       accessibilityLabel={accessibilityLabel}
-      accessibilityRole="progressbar"
     >
-      <Circle
-        cx={center}
-        cy={center}
-        r={radius}
-        stroke={trackColor}
-        strokeWidth={strokeWidth}
-        fill="none"
-      />
       <Circle
         ref={arc as unknown as Ref<Circle>}
         cx={center}
@@ -65,6 +57,6 @@ export function SessionProgressRing({
         strokeDashoffset={circumference}
         transform={`rotate(-90 ${center} ${center})`}
       />
-    </Svg>
+    </ProgressRingFrame>
   );
 }
