@@ -234,7 +234,8 @@ export const feedbackRequestSchema = z
     status: z.enum(['completed', 'partial']),
     breathsCompleted: z.int().min(0),
     totalBreaths: z.int().min(1).max(PATTERN_LIMITS.maxCycles),
-    calmBefore: calmRating,
+    // null: not rated (the rating before the session can be skipped, as can this one).
+    calmBefore: calmRating.nullable(),
     calmAfter: calmRating.nullable(),
     goal: goalSchema.optional(),
     experience: experienceSchema.optional(),

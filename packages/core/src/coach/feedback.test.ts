@@ -141,6 +141,11 @@ describe('scriptedFeedback', () => {
         expect(t).not.toMatch(/calmer|went from|Going from|seems to have noticed/);
       }
       expect(unrated).not.toMatch(/rated|rating|stayed at|dipped/);
+      const afterOnly = text({ ...base, calmBefore: null, calmAfter: 4 }, seed);
+      expect(afterOnly).toMatch(/\b4\b/);
+      expect(afterOnly).not.toMatch(/before|went from|Going from|stayed|dipped|null/);
+      const neither = text({ ...base, calmBefore: null, calmAfter: null }, seed);
+      expect(neither).not.toMatch(/rated|rating|null/);
     }
   });
 

@@ -174,9 +174,16 @@ const CLOSING_PARTIAL: Choices<string> = [
   'Short sessions still build the habit, {{name}}.',
 ];
 
+// Only the "after" rating was given (the "before" one was skipped): nothing to compare.
+const AFTER_ONLY: Choices<(rating: number) => string> = [
+  (r) => `You rated your calm ${r} afterwards, a useful marker to look back on as you practise.`,
+  (r) => `You noted a calm of ${r} at the end, and noticing how you feel is part of the practice.`,
+];
+
 function ratingSentence(request: FeedbackRequest, random: Random): string {
   const { calmBefore: before, calmAfter: after } = request;
   if (after === null) return '';
+  if (before === null) return pick(AFTER_ONLY, random)(after);
   if (after > before) return pick(ROSE, random)(before, after);
   if (after < before) return pick(FELL, random)(before, after);
   return after >= 4 ? pick(STAYED_HIGH, random)(after) : pick(STAYED, random)(after);

@@ -50,7 +50,12 @@ export { CRISIS_RESOURCES, crisisMessage, detectCrisis } from './crisis';
 export { scriptedFeedback } from './feedback';
 export { MEDICAL_CLAIM_PATTERNS, containsMedicalClaim } from './medical-claims';
 export { MAX_NAME_LENGTH, extractName, fillName, redactName } from './name';
-export { scriptedOnboardingTurn, startOnboarding, type ScriptedCoachOptions } from './onboarding';
+export {
+  onboardingChips,
+  scriptedOnboardingTurn,
+  startOnboarding,
+  type ScriptedCoachOptions,
+} from './onboarding';
 export {
   parseExperience,
   parseGoal,

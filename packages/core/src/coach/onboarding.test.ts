@@ -17,7 +17,7 @@ import {
 } from './contracts';
 import { containsMedicalClaim } from './medical-claims';
 import { extractName, fillName } from './name';
-import { scriptedOnboardingTurn, startOnboarding } from './onboarding';
+import { onboardingChips, scriptedOnboardingTurn, startOnboarding } from './onboarding';
 import { seededRandom } from './random';
 import { isGentleOnly } from './safety';
 
@@ -331,6 +331,13 @@ describe('the name', () => {
 
   it('accepts an answer the app has already redacted', () => {
     expect(turn('name', NAME_PLACEHOLDER).step).toBe('experience');
+    expect(turn('name', `I'm ${NAME_PLACEHOLDER}`).step).toBe('experience');
+    expect(turn('name', `hi, call me {{ Name }} please`).step).toBe('experience');
+  });
+
+  it('offers the same chips for a step as the turns do', () => {
+    expect(onboardingChips('experience')).toEqual(turn('name', 'skip').chips);
+    expect(onboardingChips('name').map((chip) => chip.value)).toEqual(['skip']);
   });
 
   it('asks again when the answer is not a name, and moves on when skipped', () => {

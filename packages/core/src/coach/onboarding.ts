@@ -1,6 +1,6 @@
 import {
-  NAME_PLACEHOLDER,
   SAFETY_CONDITIONS,
+  type Chip,
   type CoachProfilePatch,
   type OnboardingStep,
   type OnboardingTurnRequest,
@@ -61,6 +61,8 @@ type Outcome =
 const SKIP_NAME =
   /^\s*(?:skip|no thanks|no name|rather not|i'?d rather not|prefer not|i'?d prefer not|anonymous)\b/i;
 
+const REDACTED_NAME = /\{\{\s*name\s*\}\}/i;
+
 // The person asked something back ("what is breathwork?"), rather than answering.
 const ASKED_BACK = /\p{L}[^?]*\?\s*$/u;
 
@@ -75,8 +77,9 @@ function interpretName(message: string, random: Random): Outcome {
   if (SKIP_NAME.test(message)) {
     return { understood: true, patch, ack: pick(NAME_SKIP_ACKS, random) };
   }
-  // The app may send the name step already redacted; the name itself is never needed here.
-  if (message.trim() === NAME_PLACEHOLDER || extractName(message) !== null) {
+  // The app may send the name step already redacted ("I'm {{name}}"); the name itself is
+  // never needed here.
+  if (REDACTED_NAME.test(message) || extractName(message) !== null) {
     return { understood: true, patch, ack: pick(NAME_ACKS, random) };
   }
   return { understood: false, patch };
@@ -203,6 +206,11 @@ function answeredStep(request: OnboardingTurnRequest): OnboardingStep | 'start' 
   if (request.messages.length === 0 && request.message.trim() === '') return 'start';
   if (!request.messages.some((m) => m.role === 'person')) return 'name';
   return nextOnboardingStep(request.profile);
+}
+
+/** The quick replies offered for a step's question (the same ones the API offers). */
+export function onboardingChips(step: OnboardingStep): Chip[] {
+  return CHIPS[step];
 }
 
 /** The coach's opening line; nothing has been asked or answered yet. */
