@@ -30,6 +30,9 @@ export {
 } from './breathing/session-clock';
 export { problemSchema, type Problem } from './contracts/problem';
 export {
+  SESSION_NOTE_MAX_CHARS,
+  calmRatingSchema,
+  sessionNoteSchema,
   sessionRecordFromState,
   sessionRecordSchema,
   type SessionRecord,

@@ -54,8 +54,18 @@ describe('sessionRecordSchema', () => {
     ['activeMs', { activeMs: -1 }],
     ['activeMs', { activeMs: 1.5 }],
     ['status', { status: 'abandoned' }],
+    ['calmBefore', { calmBefore: 0 }],
+    ['calmBefore', { calmBefore: 2.5 }],
+    ['calmAfter', { calmAfter: 6 }],
+    ['calmAfter', { calmAfter: null }],
+    ['note', { note: 'x'.repeat(2001) }],
   ])('rejects a bad %s', (path, override) => {
     expect(issuePaths({ ...record, ...override })).toEqual([path]);
+  });
+
+  it('accepts the reflection: calm before and after from 1 to 5 and a note', () => {
+    const reflected = { ...record, calmBefore: 1, calmAfter: 5, note: 'x'.repeat(2000) };
+    expect(sessionRecordSchema.parse(reflected)).toEqual(reflected);
   });
 
   it('rejects more breaths completed than planned', () => {
@@ -102,6 +112,13 @@ describe('sessionRecordFromState', () => {
     expect(
       sessionRecordFromState({ ...args, state: sessionStateAt(plan, 74_500), endedAt }),
     ).toMatchObject({ breathsCompleted: 7, totalBreaths: 18, activeMs: 74_500, status: 'partial' });
+  });
+
+  it('keeps the calm-before rating given at the start, and leaves it out when skipped', () => {
+    const endedAt = new Date('2025-06-01T07:03:00.000Z');
+    const state = sessionStateAt(plan, 180_000);
+    expect(sessionRecordFromState({ ...args, state, endedAt, calmBefore: 2 }).calmBefore).toBe(2);
+    expect(sessionRecordFromState({ ...args, state, endedAt })).not.toHaveProperty('calmBefore');
   });
 
   it('refuses to build a record that ends before it starts', () => {

@@ -7,6 +7,13 @@ const IANA_TIME_ZONE = /^[A-Za-z0-9_+-]+(?:\/[A-Za-z0-9_+-]+)*$/;
 
 const isoInstant = z.iso.datetime({ offset: true });
 
+/** How calm the person felt, 1 (not at all) to 5 (very). */
+export const calmRatingSchema = z.int().min(1).max(5);
+
+/** A private note stays on the device; the cap keeps exports and screens sane. */
+export const SESSION_NOTE_MAX_CHARS = 2000;
+export const sessionNoteSchema = z.string().max(SESSION_NOTE_MAX_CHARS);
+
 /** A practice session as stored on the device, exported and imported. */
 export const sessionRecordSchema = z
   .object({
@@ -21,6 +28,11 @@ export const sessionRecordSchema = z
     totalBreaths: z.int().min(1),
     activeMs: z.int().min(0),
     status: z.enum(['completed', 'partial']),
+    // The person's reflection: rated before the clock starts and after it ends, both
+    // optional (a rating can be skipped), kept with the session for the calm trend.
+    calmBefore: calmRatingSchema.optional(),
+    calmAfter: calmRatingSchema.optional(),
+    note: sessionNoteSchema.optional(),
   })
   .superRefine(
     (record, ctx) => {
@@ -66,8 +78,10 @@ export function sessionRecordFromState(args: {
   startedAt: Date;
   endedAt: Date;
   timeZone: string;
+  /** The calm rating given before the session started, when the person gave one. */
+  calmBefore?: number;
 }): SessionRecord {
-  const { id, plan, state, startedAt, endedAt, timeZone } = args;
+  const { id, plan, state, startedAt, endedAt, timeZone, calmBefore } = args;
   return sessionRecordSchema.parse({
     id,
     patternId: plan.pattern.id,
@@ -78,5 +92,6 @@ export function sessionRecordFromState(args: {
     totalBreaths: state.totalBreaths,
     activeMs: state.elapsedMs,
     status: state.done ? 'completed' : 'partial',
+    ...(calmBefore === undefined ? {} : { calmBefore }),
   });
 }

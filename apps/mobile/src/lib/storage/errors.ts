@@ -32,6 +32,18 @@ export class InvalidProfileError extends Error {
   }
 }
 
+/** `saveReflection` named a session that is not stored (deleted, or never saved). */
+export class SessionNotFoundError extends Error {
+  readonly code = 'session_not_found';
+  readonly id: string;
+
+  constructor(id: string) {
+    super(`No stored session has the id "${id}".`);
+    this.name = 'SessionNotFoundError';
+    this.id = id;
+  }
+}
+
 /** A migration threw; its transaction was rolled back and user_version left as it was. */
 export class MigrationFailedError extends Error {
   readonly code = 'migration_failed';

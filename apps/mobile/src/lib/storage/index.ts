@@ -5,6 +5,7 @@ export {
   InvalidProfileError,
   InvalidSessionRecordError,
   MigrationFailedError,
+  SessionNotFoundError,
   TransactionAlreadyActiveError,
   type FieldIssue,
 } from './errors';
@@ -24,6 +25,7 @@ export {
   type ProfileExperience,
   type ProfileGoal,
   type ProfileRepository,
+  type SessionReflection,
   type SessionsRepository,
   type SettingsRepository,
   type Storage,

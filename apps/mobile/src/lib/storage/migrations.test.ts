@@ -5,6 +5,9 @@ import type { SqlDriver } from './sql-driver';
 import { DRIVERS } from './test-drivers';
 
 const v1 = MIGRATIONS[0]!;
+const LATEST = MIGRATIONS.length;
+/** The version a migration added after today's schema would take. */
+const NEXT = LATEST + 1;
 
 const record = {
   id: 'kept',
@@ -43,9 +46,13 @@ describe.each(DRIVERS)('migrate on the %s', (_name, openDriver) => {
   it('creates the schema on an empty database and records its version', async () => {
     expect(await schemaVersion(driver)).toBe(0);
 
-    expect(await migrate(driver)).toEqual({ from: 0, to: 1, applied: [1] });
+    expect(await migrate(driver)).toEqual({
+      from: 0,
+      to: LATEST,
+      applied: MIGRATIONS.map(({ version }) => version),
+    });
 
-    expect(await schemaVersion(driver)).toBe(1);
+    expect(await schemaVersion(driver)).toBe(LATEST);
     expect((await schema(driver)).map(({ type, name }) => `${type} ${name}`)).toEqual([
       'table profile',
       'table sessions',
@@ -58,7 +65,7 @@ describe.each(DRIVERS)('migrate on the %s', (_name, openDriver) => {
     await migrate(driver);
     const before = await schema(driver);
 
-    expect(await migrate(driver)).toEqual({ from: 1, to: 1, applied: [] });
+    expect(await migrate(driver)).toEqual({ from: LATEST, to: LATEST, applied: [] });
     expect(await schema(driver)).toEqual(before);
   });
 
@@ -83,23 +90,34 @@ describe.each(DRIVERS)('migrate on the %s', (_name, openDriver) => {
   it('applies a later migration on top of existing data without losing rows', async () => {
     const storage = await createStorage(driver);
     await storage.sessions.add(record);
-    await storage.profile.save({ name: 'Ana', experience: 'beginner', goal: 'sleep' });
+    await storage.profile.save({
+      name: 'Ana',
+      experience: 'beginner',
+      goal: 'sleep',
+      safety: null,
+      preferredTime: null,
+      onboardedAt: null,
+    });
     await storage.settings.set('soundscape', 'rain');
 
-    const v2: Migration = {
-      version: 2,
-      name: 'session notes',
+    const next: Migration = {
+      version: NEXT,
+      name: 'session tags',
       up: async (db) => {
-        await db.exec('ALTER TABLE sessions ADD COLUMN note TEXT');
-        await db.run("UPDATE sessions SET note = 'from v1'");
+        await db.exec('ALTER TABLE sessions ADD COLUMN tag TEXT');
+        await db.run("UPDATE sessions SET tag = 'from before'");
       },
     };
-    expect(await migrate(driver, [v1, v2])).toEqual({ from: 1, to: 2, applied: [2] });
+    expect(await migrate(driver, [...MIGRATIONS, next])).toEqual({
+      from: LATEST,
+      to: NEXT,
+      applied: [NEXT],
+    });
 
-    expect(await schemaVersion(driver)).toBe(2);
+    expect(await schemaVersion(driver)).toBe(NEXT);
     expect(await storage.sessions.list()).toEqual([record]);
-    expect(await driver.all('SELECT id, note FROM sessions')).toEqual([
-      { id: 'kept', note: 'from v1' },
+    expect(await driver.all('SELECT id, tag FROM sessions')).toEqual([
+      { id: 'kept', tag: 'from before' },
     ]);
     expect(await storage.profile.get()).toMatchObject({ name: 'Ana', goal: 'sleep' });
     expect(await storage.settings.get('soundscape', 'ocean')).toBe('rain');
@@ -109,30 +127,32 @@ describe.each(DRIVERS)('migrate on the %s', (_name, openDriver) => {
     const storage = await createStorage(driver);
     await storage.sessions.add(record);
     const broken: Migration = {
-      version: 2,
+      version: NEXT,
       name: 'half done',
       // The first two statements succeed before the third fails.
       up: `
-        ALTER TABLE sessions ADD COLUMN note TEXT;
+        ALTER TABLE sessions ADD COLUMN tag TEXT;
         DELETE FROM sessions;
         INSERT INTO no_such_table VALUES (1);
       `,
     };
 
-    const error = await migrate(driver, [v1, broken]).then(
+    const error = await migrate(driver, [...MIGRATIONS, broken]).then(
       () => null,
       (rejection: unknown) => rejection,
     );
 
     expect(error).toBeInstanceOf(MigrationFailedError);
-    expect(error).toMatchObject({ code: 'migration_failed', version: 2 });
-    expect((error as Error).message).toMatch(/migration 2 \(half done\) failed: .*no_such_table/);
-    expect(await schemaVersion(driver)).toBe(1);
-    expect(await columns(driver, 'sessions')).not.toContain('note');
+    expect(error).toMatchObject({ code: 'migration_failed', version: NEXT });
+    expect((error as Error).message).toMatch(
+      new RegExp(`migration ${NEXT} \\(half done\\) failed: .*no_such_table`),
+    );
+    expect(await schemaVersion(driver)).toBe(LATEST);
+    expect(await columns(driver, 'sessions')).not.toContain('tag');
     expect(await storage.sessions.list()).toEqual([record]);
     // The connection is usable afterwards: the same list with the fault fixed applies.
-    const fixed: Migration = { ...broken, up: 'ALTER TABLE sessions ADD COLUMN note TEXT' };
-    expect(await migrate(driver, [v1, fixed])).toMatchObject({ applied: [2] });
+    const fixed: Migration = { ...broken, up: 'ALTER TABLE sessions ADD COLUMN tag TEXT' };
+    expect(await migrate(driver, [...MIGRATIONS, fixed])).toMatchObject({ applied: [NEXT] });
   });
 
   it('rolls back a failing function migration, the first one included', async () => {
@@ -153,6 +173,7 @@ describe.each(DRIVERS)('migrate on the %s', (_name, openDriver) => {
   it('stops at the last good version when a later one of several fails', async () => {
     const v2: Migration = { version: 2, name: 'ok', up: 'CREATE TABLE two (x INTEGER)' };
     const v3: Migration = { version: 3, name: 'bad', up: 'CREATE TABLE two (x INTEGER)' };
+    // Synthetic histories from version 1 only, so real later migrations do not interfere.
 
     await expect(migrate(driver, [v1, v2, v3])).rejects.toMatchObject({ version: 3 });
     expect(await schemaVersion(driver)).toBe(2);
@@ -166,9 +187,44 @@ describe.each(DRIVERS)('migrate on the %s', (_name, openDriver) => {
     await expect(createStorage(driver)).rejects.toMatchObject({
       code: 'database_newer_than_app',
       databaseVersion: 7,
-      appVersion: 1,
+      appVersion: LATEST,
     });
     expect(await schemaVersion(driver)).toBe(7);
+  });
+
+  it('upgrades a version 1 database to onboarding answers and reflections, keeping rows', async () => {
+    await migrate(driver, [v1]);
+    await driver.run(
+      `INSERT INTO sessions (id, pattern_id, started_at, started_at_ms, ended_at, time_zone,
+         breaths_completed, total_breaths, active_ms, status, created_at)
+       VALUES ('old', 'first-breath', '2025-03-10T07:00:00Z', 1741590000000,
+         '2025-03-10T07:03:00Z', 'UTC', 18, 18, 180000, 'completed', 'then')`,
+    );
+    await driver.run(
+      "INSERT INTO profile (id, name, experience, goal, updated_at) VALUES (1, 'Ana', 'some', 'focus', 'then')",
+    );
+
+    const storage = await createStorage(driver);
+
+    expect(await schemaVersion(driver)).toBe(LATEST);
+    expect(await storage.sessions.get('old')).toEqual({
+      ...record,
+      id: 'old',
+      patternId: 'first-breath',
+    });
+    expect(await storage.profile.get()).toMatchObject({
+      name: 'Ana',
+      experience: 'some',
+      goal: 'focus',
+      safety: null,
+      preferredTime: null,
+      onboardedAt: null,
+    });
+    const rate = (value: number) =>
+      driver.run('UPDATE sessions SET calm_before = ? WHERE id = ?', [value, 'old']);
+    await expect(rate(6)).rejects.toMatchObject({
+      message: expect.stringMatching(/^CHECK constraint failed/),
+    });
   });
 
   it('refuses a migration list that is not numbered 1, 2, 3…', async () => {

@@ -59,6 +59,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_by_started_at ON sessions (started_at_ms DESC, id DESC);
     `,
   },
+  {
+    version: 2,
+    name: 'onboarding answers and session reflections',
+    // safety and preferred_time hold the coach contract's JSON shapes, checked by the
+    // repository on the way in and out; onboarded_at marks a finished welcome chat.
+    up: `
+      ALTER TABLE profile ADD COLUMN safety TEXT CHECK (safety IS NULL OR json_valid(safety));
+      ALTER TABLE profile ADD COLUMN preferred_time TEXT
+        CHECK (preferred_time IS NULL OR json_valid(preferred_time));
+      ALTER TABLE profile ADD COLUMN onboarded_at TEXT;
+
+      ALTER TABLE sessions ADD COLUMN calm_before INTEGER
+        CHECK (calm_before IS NULL OR calm_before BETWEEN 1 AND 5);
+      ALTER TABLE sessions ADD COLUMN calm_after INTEGER
+        CHECK (calm_after IS NULL OR calm_after BETWEEN 1 AND 5);
+      ALTER TABLE sessions ADD COLUMN note TEXT;
+    `,
+  },
 ];
 
 function assertWellOrdered(migrations: readonly Migration[]): void {

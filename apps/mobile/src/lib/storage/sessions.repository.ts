@@ -1,6 +1,6 @@
 import { sessionRecordSchema, type SessionRecord } from '@exhale/core';
 
-import { InvalidSessionRecordError, type FieldIssue } from './errors';
+import { InvalidSessionRecordError, SessionNotFoundError, type FieldIssue } from './errors';
 import { instantMs } from './instant';
 import type { SqlDriver, SqlValue } from './sql-driver';
 import type { ListSessionsOptions, SessionsRepository, StorageWarning } from './types';
@@ -15,16 +15,20 @@ interface SessionRow {
   total_breaths: number;
   active_ms: number;
   status: string;
+  calm_before: number | null;
+  calm_after: number | null;
+  note: string | null;
 }
 
 const SELECT_SESSIONS = `SELECT id, pattern_id, started_at, ended_at, time_zone, breaths_completed,
-  total_breaths, active_ms, status FROM sessions`;
+  total_breaths, active_ms, status, calm_before, calm_after, note FROM sessions`;
 
 // On a repeated id every field but created_at is replaced, so re-saving a session (e.g.
 // a partial one finished later, or an import) never duplicates it.
 const UPSERT_SESSION = `INSERT INTO sessions (id, pattern_id, started_at, started_at_ms, ended_at,
-  time_zone, breaths_completed, total_breaths, active_ms, status, created_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  time_zone, breaths_completed, total_breaths, active_ms, status, calm_before, calm_after, note,
+  created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (id) DO UPDATE SET
     pattern_id = excluded.pattern_id,
     started_at = excluded.started_at,
@@ -34,7 +38,15 @@ const UPSERT_SESSION = `INSERT INTO sessions (id, pattern_id, started_at, starte
     breaths_completed = excluded.breaths_completed,
     total_breaths = excluded.total_breaths,
     active_ms = excluded.active_ms,
-    status = excluded.status`;
+    status = excluded.status,
+    calm_before = excluded.calm_before,
+    calm_after = excluded.calm_after,
+    note = excluded.note`;
+
+/** SessionRecord leaves optional fields out rather than holding undefined or null. */
+function optional<K extends string, V>(key: K, value: V | null): { [P in K]?: V } {
+  return (value === null ? {} : { [key]: value }) as { [P in K]?: V };
+}
 
 function toFieldIssues(issues: { path: PropertyKey[]; message: string }[]): FieldIssue[] {
   return issues.map((issue) => ({
@@ -74,6 +86,9 @@ export function createSessionsRepository(
       totalBreaths: row.total_breaths,
       activeMs: row.active_ms,
       status: row.status,
+      ...optional('calmBefore', row.calm_before),
+      ...optional('calmAfter', row.calm_after),
+      ...optional('note', row.note),
     });
     if (parsed.success) return parsed.data;
     const issues = toFieldIssues(parsed.error.issues)
@@ -109,8 +124,43 @@ export function createSessionsRepository(
         r.totalBreaths,
         r.activeMs,
         r.status,
+        r.calmBefore ?? null,
+        r.calmAfter ?? null,
+        r.note ?? null,
         deps.now().toISOString(),
       ]);
+    },
+
+    async saveReflection(id, reflection) {
+      const row = await driver.first<SessionRow>(`${SELECT_SESSIONS} WHERE id = ?`, [id]);
+      if (!row) throw new SessionNotFoundError(id);
+      const current = toRecord(row);
+      if (!current) throw new SessionNotFoundError(id);
+      const { calmBefore, calmAfter, note, ...rest } = current;
+      const merged = {
+        ...rest,
+        ...optional(
+          'calmBefore',
+          reflection.calmBefore === undefined ? (calmBefore ?? null) : reflection.calmBefore,
+        ),
+        ...optional(
+          'calmAfter',
+          reflection.calmAfter === undefined ? (calmAfter ?? null) : reflection.calmAfter,
+        ),
+        ...optional('note', reflection.note === undefined ? (note ?? null) : reflection.note),
+      };
+      const parsed = sessionRecordSchema.safeParse(merged);
+      if (!parsed.success) throw new InvalidSessionRecordError(toFieldIssues(parsed.error.issues));
+      await driver.run(
+        'UPDATE sessions SET calm_before = ?, calm_after = ?, note = ? WHERE id = ?',
+        [
+          parsed.data.calmBefore ?? null,
+          parsed.data.calmAfter ?? null,
+          parsed.data.note ?? null,
+          id,
+        ],
+      );
+      return parsed.data;
     },
 
     async list(options = {}) {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { createStorage } from './create-storage';
-import { InvalidProfileError, InvalidSessionRecordError } from './errors';
-import { migrate, schemaVersion } from './migrations';
+import { InvalidProfileError, InvalidSessionRecordError, SessionNotFoundError } from './errors';
+import { MIGRATIONS, migrate, schemaVersion } from './migrations';
 import type { SqlDriver } from './sql-driver';
 import { DRIVERS } from './test-drivers';
 import type { Storage, StorageWarning } from './types';
@@ -24,6 +24,9 @@ function session(overrides: Partial<SessionRecord> = {}): SessionRecord {
     ...overrides,
   };
 }
+
+/** The onboarding fields a profile saved before the welcome chat has. */
+const NOT_ONBOARDED = { safety: null, preferredTime: null, onboardedAt: null } as const;
 
 /** A clock that moves one minute forward on every reading. */
 function steppingClock(startIso = '2025-03-10T12:00:00.000Z') {
@@ -233,20 +236,32 @@ describe.each(DRIVERS)('Storage on the %s', (_name, openDriver) => {
         name: 'Ana',
         experience: 'beginner',
         goal: 'sleep',
+        ...NOT_ONBOARDED,
       });
 
       expect(saved).toEqual({
         name: 'Ana',
         experience: 'beginner',
         goal: 'sleep',
+        ...NOT_ONBOARDED,
         updatedAt: '2025-03-10T12:00:00.000Z',
       });
       expect(await storage.profile.get()).toEqual(saved);
     });
 
     it('keeps a single profile that each save replaces, nulls included', async () => {
-      await storage.profile.save({ name: 'Ana', experience: 'beginner', goal: 'sleep' });
-      const second = await storage.profile.save({ name: null, experience: 'regular', goal: null });
+      await storage.profile.save({
+        name: 'Ana',
+        experience: 'beginner',
+        goal: 'sleep',
+        ...NOT_ONBOARDED,
+      });
+      const second = await storage.profile.save({
+        name: null,
+        experience: 'regular',
+        goal: null,
+        ...NOT_ONBOARDED,
+      });
 
       expect(await storage.profile.get()).toEqual(second);
       expect(second.updatedAt).toBe('2025-03-10T12:01:00.000Z');
@@ -254,14 +269,115 @@ describe.each(DRIVERS)('Storage on the %s', (_name, openDriver) => {
     });
 
     it('rejects values outside the choices and keeps the stored profile', async () => {
-      const before = await storage.profile.save({ name: 'Ana', experience: 'some', goal: 'focus' });
-      const invalid = { name: 'Ana', experience: 'expert', goal: 'focus' } as unknown as Parameters<
-        Storage['profile']['save']
-      >[0];
+      const before = await storage.profile.save({
+        name: 'Ana',
+        experience: 'some',
+        goal: 'focus',
+        ...NOT_ONBOARDED,
+      });
+      const invalid = {
+        name: 'Ana',
+        experience: 'expert',
+        goal: 'focus',
+        ...NOT_ONBOARDED,
+      } as unknown as Parameters<Storage['profile']['save']>[0];
 
       await expect(storage.profile.save(invalid)).rejects.toThrow(InvalidProfileError);
       await expect(storage.profile.save(invalid)).rejects.toThrow(/experience: must be one of/);
       expect(await storage.profile.get()).toEqual(before);
+    });
+
+    it('keeps the welcome chat answers: safety screen, preferred time, when it was finished', async () => {
+      const answers = {
+        name: 'Ana',
+        experience: 'beginner' as const,
+        goal: 'stress' as const,
+        safety: {
+          pregnancy: false,
+          seizures: false,
+          heartOrBloodPressure: true,
+          recentSurgery: null,
+          panicAttacks: false,
+        },
+        preferredTime: { kind: 'custom' as const, time: '07:15' },
+        onboardedAt: '2025-03-10T11:59:00.000Z',
+      };
+
+      const saved = await storage.profile.save(answers);
+
+      expect(saved).toEqual({ ...answers, updatedAt: '2025-03-10T12:00:00.000Z' });
+      expect(await storage.profile.get()).toEqual(saved);
+    });
+
+    it.each([
+      ['safety.seizures', { safety: { pregnancy: false } }],
+      ['preferredTime.time', { preferredTime: { kind: 'custom', time: '25:00' } }],
+      ['preferredTime.kind', { preferredTime: { kind: 'lunch' } }],
+      ['onboardedAt', { onboardedAt: 'yesterday' }],
+    ])('rejects a bad %s and keeps the stored profile', async (path, override) => {
+      const before = await storage.profile.save({
+        name: null,
+        experience: null,
+        goal: null,
+        ...NOT_ONBOARDED,
+      });
+      const invalid = { ...before, ...override } as unknown as Parameters<
+        Storage['profile']['save']
+      >[0];
+
+      const error = await storage.profile.save(invalid).then(
+        () => null,
+        (rejection: unknown) => rejection,
+      );
+
+      expect(error).toBeInstanceOf(InvalidProfileError);
+      expect((error as InvalidProfileError).issues.map((issue) => issue.path)).toContain(path);
+      expect(await storage.profile.get()).toEqual(before);
+    });
+  });
+
+  describe('session reflections', () => {
+    it('stores calm ratings and a note given with the session', async () => {
+      const record = session({ calmBefore: 2, calmAfter: 4, note: 'Shoulders dropped.' });
+      await storage.sessions.add(record);
+
+      expect(await storage.sessions.get(record.id)).toEqual(record);
+      expect(await storage.sessions.list()).toEqual([record]);
+    });
+
+    it('adds, changes and clears a reflection field by field', async () => {
+      await storage.sessions.add(session({ calmBefore: 2 }));
+
+      const rated = await storage.sessions.saveReflection('session-1', {
+        calmAfter: 4,
+        note: 'Calmer',
+      });
+      expect(rated).toEqual(session({ calmBefore: 2, calmAfter: 4, note: 'Calmer' }));
+
+      const cleared = await storage.sessions.saveReflection('session-1', {
+        calmBefore: null,
+        note: null,
+      });
+      expect(cleared).toEqual(session({ calmAfter: 4 }));
+      expect(await storage.sessions.get('session-1')).toEqual(cleared);
+    });
+
+    it('rejects an out-of-range rating or an overlong note and writes nothing', async () => {
+      await storage.sessions.add(session({ calmBefore: 3 }));
+
+      await expect(storage.sessions.saveReflection('session-1', { calmAfter: 6 })).rejects.toThrow(
+        InvalidSessionRecordError,
+      );
+      await expect(
+        storage.sessions.saveReflection('session-1', { calmBefore: 1, note: 'x'.repeat(2001) }),
+      ).rejects.toThrow(/note/);
+      expect(await storage.sessions.get('session-1')).toEqual(session({ calmBefore: 3 }));
+    });
+
+    it('says which session is missing', async () => {
+      await expect(storage.sessions.saveReflection('nope', { calmAfter: 3 })).rejects.toThrow(
+        SessionNotFoundError,
+      );
     });
   });
 
@@ -307,13 +423,22 @@ describe.each(DRIVERS)('a database file on the %s', (_name, openDriver) => {
     const file = join(dir, 'exhale.db');
     const first = await createStorage(openDriver(file), { now: steppingClock() });
     await first.sessions.add(session());
-    const profile = await first.profile.save({ name: 'Ana', experience: 'some', goal: 'stress' });
+    const profile = await first.profile.save({
+      name: 'Ana',
+      experience: 'some',
+      goal: 'stress',
+      ...NOT_ONBOARDED,
+    });
     await first.settings.set('soundscape', 'rain');
     await first.close();
 
     const driver = openDriver(file);
-    expect(await schemaVersion(driver)).toBe(1);
-    expect(await migrate(driver)).toEqual({ from: 1, to: 1, applied: [] });
+    expect(await schemaVersion(driver)).toBe(MIGRATIONS.length);
+    expect(await migrate(driver)).toEqual({
+      from: MIGRATIONS.length,
+      to: MIGRATIONS.length,
+      applied: [],
+    });
     const reopened = await createStorage(driver);
 
     expect(await reopened.sessions.list()).toEqual([session()]);

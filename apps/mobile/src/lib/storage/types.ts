@@ -1,4 +1,5 @@
 import type { SessionRecord } from '@exhale/core';
+import type { PreferredTime, SafetyAnswers } from '@exhale/core/coach';
 
 export const PROFILE_EXPERIENCES = ['beginner', 'some', 'regular'] as const;
 export const PROFILE_GOALS = ['stress', 'sleep', 'focus', 'energy'] as const;
@@ -10,8 +11,21 @@ export interface Profile {
   name: string | null;
   experience: ProfileExperience | null;
   goal: ProfileGoal | null;
+  /** The safety screen's answers; any `true` keeps the person on gentle patterns. */
+  safety: SafetyAnswers | null;
+  /** When the person likes to practise; the daily reminder follows it. */
+  preferredTime: PreferredTime | null;
+  /** ISO instant the welcome chat was finished; null until then (first launch shows it). */
+  onboardedAt: string | null;
   /** ISO instant of the last save. */
   updatedAt: string;
+}
+
+/** The person's reflection on a session; `null` clears a field, a missing key keeps it. */
+export interface SessionReflection {
+  calmBefore?: number | null;
+  calmAfter?: number | null;
+  note?: string | null;
 }
 
 export interface ListSessionsOptions {
@@ -32,6 +46,12 @@ export interface SessionsRepository {
   list(options?: ListSessionsOptions): Promise<SessionRecord[]>;
   get(id: string): Promise<SessionRecord | null>;
   count(): Promise<number>;
+  /**
+   * Sets the calm ratings and the private note of a stored session.
+   * @throws InvalidSessionRecordError (nothing written) when a value is out of range.
+   * @throws SessionNotFoundError when no session has that id.
+   */
+  saveReflection(id: string, reflection: SessionReflection): Promise<SessionRecord>;
 }
 
 export interface ProfileRepository {

@@ -1,7 +1,7 @@
 import type { SessionRecord } from '@exhale/core';
 import { act, fireEvent, screen, waitFor, within } from 'expo-router/testing-library';
 
-import { createMemoryStorage } from '@/test-utils/memory-storage';
+import { createTestStorage } from '@/test-utils/test-storage';
 import { renderApp } from '@/test-utils/render-app';
 
 function record(overrides: Partial<SessionRecord> & Pick<SessionRecord, 'id' | 'startedAt'>) {
@@ -19,7 +19,7 @@ function record(overrides: Partial<SessionRecord> & Pick<SessionRecord, 'id' | '
 }
 
 async function openHome(sessions: SessionRecord[] = []) {
-  const storage = createMemoryStorage(sessions);
+  const storage = await createTestStorage(sessions);
   const app = renderApp(storage, '/');
   await act(async () => {}); // storage opens and the list loads
   return { app, storage };
@@ -66,7 +66,7 @@ describe('HomeScreen', () => {
   });
 
   it('tells the person when the history cannot be read', async () => {
-    const storage = createMemoryStorage();
+    const storage = await createTestStorage();
     storage.fail('list');
     renderApp(storage, '/');
     await act(async () => {});

@@ -8,7 +8,7 @@ import { CHECK_IN_FADE_MS } from '@/features/guidance/check-in-prompt';
 import { GUIDANCE_KEYS } from '@/features/guidance/guidance-settings';
 import { FADE_MS } from '@/features/guidance/soundscape-mixer';
 import { SOUNDSCAPE_ASSETS } from '@/features/guidance/soundscapes';
-import { createMemoryStorage, type MemoryStorage } from '@/test-utils/memory-storage';
+import { createTestStorage, type TestStorage } from '@/test-utils/test-storage';
 import { renderApp } from '@/test-utils/render-app';
 
 // expo-audio, expo-speech and expo-haptics are the fakes from jest.setup.ts (native
@@ -43,7 +43,8 @@ async function settle() {
   for (let i = 0; i < 5; i++) await act(async () => {});
 }
 
-async function openSession(storage: MemoryStorage = createMemoryStorage()) {
+async function openSession(given?: TestStorage) {
+  const storage = given ?? (await createTestStorage());
   renderApp(storage, '/session');
   await settle();
   return storage;
@@ -96,7 +97,7 @@ describe('the guided session', () => {
   });
 
   it('speaks nothing and ticks nothing when voice and haptics are off', async () => {
-    const storage = createMemoryStorage();
+    const storage = await createTestStorage();
     await storage.settings.set(GUIDANCE_KEYS.voice, false);
     await storage.settings.set(GUIDANCE_KEYS.haptics, false);
     await openSession(storage);
@@ -107,7 +108,7 @@ describe('the guided session', () => {
   });
 
   it('plays the stored soundscape; silence loads no player', async () => {
-    const storage = createMemoryStorage();
+    const storage = await createTestStorage();
     await storage.settings.set(GUIDANCE_KEYS.soundscape, 'silence');
     await openSession(storage);
     advance(BREATH_MS);

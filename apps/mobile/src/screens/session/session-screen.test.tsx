@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor } from 'expo-router/testing-library';
 import { createBetterSqliteDriver } from '@/lib/storage/better-sqlite-driver';
 import type { Storage } from '@/lib/storage';
 import { createStorage } from '@/lib/storage/create-storage';
-import { createMemoryStorage } from '@/test-utils/memory-storage';
+import { createTestStorage } from '@/test-utils/test-storage';
 import { renderApp } from '@/test-utils/render-app';
 
 const START = new Date('2026-03-02T08:00:00.000Z');
@@ -35,7 +35,7 @@ async function openSession<S extends Storage>(storage: S) {
 
 describe('SessionScreen', () => {
   it('changes label, counter and seconds at the 5 s boundaries', async () => {
-    await openSession(createMemoryStorage());
+    await openSession(await createTestStorage());
     expect(text('phase-label')).toHaveTextContent('Breathe in');
     expect(text('phase-seconds')).toHaveTextContent('5');
     expect(text('breath-counter')).toHaveTextContent('Breath 1 of 18');
@@ -58,7 +58,7 @@ describe('SessionScreen', () => {
   });
 
   it('pause freezes the counter and shows Paused; resume continues where it left off', async () => {
-    await openSession(createMemoryStorage());
+    await openSession(await createTestStorage());
     advance(12_000); // breath 2, inhaling, 3 s left
     fireEvent.press(text('pause-button'));
     expect(screen.getByTestId('paused-indicator')).toHaveTextContent('Paused');
@@ -79,7 +79,7 @@ describe('SessionScreen', () => {
   });
 
   it('End records a partial session, then shows the completion screen in its partial wording', async () => {
-    const { app, storage } = await openSession(createMemoryStorage());
+    const { app, storage } = await openSession(await createTestStorage());
     advance(72_000); // breath 8: 7 breaths completed
     fireEvent.press(text('end-button'));
 
@@ -104,7 +104,7 @@ describe('SessionScreen', () => {
   });
 
   it('records a completed session after 180 s and shows "Session complete"', async () => {
-    const { storage } = await openSession(createMemoryStorage());
+    const { storage } = await openSession(await createTestStorage());
     advance(179_990);
     expect(text('breath-counter')).toHaveTextContent('Breath 18 of 18');
     expect(await storage.sessions.count()).toBe(0);
@@ -133,7 +133,7 @@ describe('SessionScreen', () => {
 
   it('says so, and offers to retry, when the session could not be saved', async () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
-    const storage = createMemoryStorage();
+    const storage = await createTestStorage();
     storage.fail('add', 1);
     await openSession(storage);
     advance(8_000);
@@ -151,7 +151,7 @@ describe('SessionScreen', () => {
   });
 
   it('labels its controls and announces the phase politely', async () => {
-    await openSession(createMemoryStorage());
+    await openSession(await createTestStorage());
     expect(screen.getByRole('button', { name: 'Pause session' })).toBeOnTheScreen();
     expect(screen.getByRole('button', { name: 'End session early' })).toBeOnTheScreen();
     expect(text('phase-label')).toHaveProp('accessibilityLiveRegion', 'polite');
