@@ -1,3 +1,5 @@
+import { createBadgesRepository } from './badges.repository';
+import { createDataRepository } from './data.repository';
 import { migrate } from './migrations';
 import { createProfileRepository } from './profile.repository';
 import { createSessionsRepository } from './sessions.repository';
@@ -20,10 +22,15 @@ export async function createStorage(
   const now = options.now ?? (() => new Date());
   const warn = options.onWarning ?? ((warning) => console.warn(`[storage] ${warning.message}`));
   await migrate(driver);
+  const sessions = createSessionsRepository(driver, { now, warn });
+  const profile = createProfileRepository(driver, { now });
+  const badges = createBadgesRepository(driver, { now });
   return {
-    sessions: createSessionsRepository(driver, { now, warn }),
-    profile: createProfileRepository(driver, { now }),
+    sessions,
+    profile,
     settings: createSettingsRepository(driver, { now }),
+    badges,
+    data: createDataRepository(driver, { sessions, profile, badges }, { now }),
     close: () => driver.close(),
   };
 }

@@ -9,6 +9,14 @@ export {
   TransactionAlreadyActiveError,
   type FieldIssue,
 } from './errors';
+export { ImportRejectedError, InvalidBadgeError, type ImportRejection } from './data-errors';
+export type {
+  BadgesRepository,
+  DataRepository,
+  ExportFile,
+  ImportSummary,
+  ProgressHistory,
+} from './data-types';
 export {
   StorageProvider,
   useSessions,

@@ -54,6 +54,7 @@ describe.each(DRIVERS)('migrate on the %s', (_name, openDriver) => {
 
     expect(await schemaVersion(driver)).toBe(LATEST);
     expect((await schema(driver)).map(({ type, name }) => `${type} ${name}`)).toEqual([
+      'table badges',
       'table profile',
       'table sessions',
       'index sessions_by_started_at',

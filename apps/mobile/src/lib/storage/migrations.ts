@@ -77,6 +77,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sessions ADD COLUMN note TEXT;
     `,
   },
+  {
+    version: 3,
+    name: 'earned badges',
+    // Apart from sessions and without a foreign key: retention pruning deletes sessions,
+    // and a badge, once earned, stays with its date. earned_at is the local calendar day.
+    up: `
+      CREATE TABLE badges (
+        id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+        earned_at TEXT NOT NULL CHECK (earned_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        session_id TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 function assertWellOrdered(migrations: readonly Migration[]): void {

@@ -2,6 +2,7 @@ import { sessionRecordSchema, type SessionRecord } from '@exhale/core';
 
 import { InvalidSessionRecordError, SessionNotFoundError, type FieldIssue } from './errors';
 import { instantMs } from './instant';
+import { readProgressHistory } from './progress-history';
 import type { SqlDriver, SqlValue } from './sql-driver';
 import type { ListSessionsOptions, SessionsRepository, StorageWarning } from './types';
 
@@ -184,6 +185,8 @@ export function createSessionsRepository(
       const row = await driver.first<SessionRow>(`${SELECT_SESSIONS} WHERE id = ?`, [id]);
       return row ? toRecord(row) : null;
     },
+
+    progressHistory: () => readProgressHistory(driver),
 
     async count() {
       const row = await driver.first<{ n: number }>('SELECT COUNT(*) AS n FROM sessions');

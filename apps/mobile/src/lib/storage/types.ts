@@ -1,6 +1,8 @@
 import type { SessionRecord } from '@exhale/core';
 import type { PreferredTime, SafetyAnswers } from '@exhale/core/coach';
 
+import type { BadgesRepository, DataRepository, ProgressHistory } from './data-types';
+
 export const PROFILE_EXPERIENCES = ['beginner', 'some', 'regular'] as const;
 export const PROFILE_GOALS = ['stress', 'sleep', 'focus', 'energy'] as const;
 
@@ -52,6 +54,11 @@ export interface SessionsRepository {
    * @throws SessionNotFoundError when no session has that id.
    */
   saveReflection(id: string, reflection: SessionReflection): Promise<SessionRecord>;
+  /**
+   * Every session, oldest first, as just the fields progress reads, with the calm ratings:
+   * the lean query behind the progress screen (no per-row validation).
+   */
+  progressHistory(): Promise<ProgressHistory>;
 }
 
 export interface ProfileRepository {
@@ -72,6 +79,8 @@ export interface Storage {
   sessions: SessionsRepository;
   profile: ProfileRepository;
   settings: SettingsRepository;
+  badges: BadgesRepository;
+  data: DataRepository;
   close(): Promise<void>;
 }
 
