@@ -32,6 +32,11 @@ export default function RootLayout() {
           }}
         >
           <Stack.Screen name="index" options={{ title: 'Exhale' }} />
+          <Stack.Screen name="onboarding" options={{ title: 'Welcome · Exhale' }} />
+          <Stack.Screen
+            name="introduction"
+            options={{ title: 'First Breath · Exhale', animation: 'fade' }}
+          />
           <Stack.Screen
             name="session"
             options={{ title: 'First Breath · Exhale', gestureEnabled: false, animation: 'fade' }}

@@ -1,5 +1,5 @@
-import { HomeScreen } from '@/screens/home/home-screen';
+import { HomeGate } from '@/screens/home/home-gate';
 
 export default function HomeRoute() {
-  return <HomeScreen />;
+  return <HomeGate />;
 }

@@ -1,5 +1,5 @@
-import { SessionCompleteScreen } from '@/screens/session-complete/session-complete-screen';
+import { SessionCompleteScreenLoader } from '@/screens/session-complete/session-complete-screen-loader';
 
 export default function SessionCompleteRoute() {
-  return <SessionCompleteScreen />;
+  return <SessionCompleteScreenLoader />;
 }

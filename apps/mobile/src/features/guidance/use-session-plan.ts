@@ -2,10 +2,12 @@ import {
   fillName,
   scriptedSessionPlan,
   seededRandom,
-  type CoachProfilePatch,
+  type SessionPlanRequest,
+  type SessionPlanResponse,
 } from '@exhale/core/coach';
 import { useEffect, useState } from 'react';
 
+import { cachedSessionPlan, coachProfileOf } from '@/features/coach/session-plan-cache';
 import { useStorage, useStorageError, type Profile, type Storage } from '@/lib/storage';
 
 import type { SessionGuide } from './session-guide';
@@ -15,11 +17,19 @@ export interface SessionGuideRequest {
   totalBreaths: number;
 }
 
-/** Only what the coach may know: never the name (filled in afterwards, on the device). */
-export function coachProfileOf(profile: Profile | null): CoachProfilePatch {
+export function sessionPlanRequest(
+  profile: Profile | null,
+  { patternId, totalBreaths }: SessionGuideRequest,
+): SessionPlanRequest {
+  return { profile: coachProfileOf(profile), patternId, totalBreaths };
+}
+
+/** A plan as the person meets it: their name filled in on the device. */
+export function guideFromPlan(plan: SessionPlanResponse, name: string | null): SessionGuide {
   return {
-    ...(profile?.experience ? { experience: profile.experience } : {}),
-    ...(profile?.goal ? { goal: profile.goal } : {}),
+    introduction: fillName(plan.introduction, name),
+    checkIns: plan.checkIns.map(({ breath, text }) => ({ breath, text: fillName(text, name) })),
+    source: plan.source,
   };
 }
 
@@ -29,19 +39,14 @@ export function scriptedGuide(
   request: SessionGuideRequest,
   random: () => number,
 ): SessionGuide {
-  const plan = scriptedSessionPlan({ ...request, profile: coachProfileOf(profile) }, random);
-  const name = profile?.name ?? null;
-  return {
-    introduction: fillName(plan.introduction, name),
-    checkIns: plan.checkIns.map(({ breath, text }) => ({ breath, text: fillName(text, name) })),
-    source: plan.source,
-  };
+  const plan = scriptedSessionPlan(sessionPlanRequest(profile, request), random);
+  return guideFromPlan(plan, profile?.name ?? null);
 }
 
 /**
- * Where the session's guide comes from. For now the scripted coach on the device; when
- * the coach API's session plan is wired in, it goes here: ask the API, cache the answer
- * on the device (settings repository) for offline use, and fall back to this.
+ * Where the session's guide comes from: the plan the coach prepared for this profile
+ * (on the introduction screen, cached on the device so it works offline), else the
+ * scripted coach on the device. The session itself never waits on a network.
  */
 async function loadSessionGuide(
   storage: Storage | null,
@@ -49,6 +54,13 @@ async function loadSessionGuide(
   seed: number,
 ): Promise<SessionGuide> {
   const profile = storage === null ? null : await storage.profile.get().catch(() => null);
+  const cached =
+    storage === null
+      ? null
+      : await cachedSessionPlan(storage.settings, sessionPlanRequest(profile, request)).catch(
+          () => null,
+        );
+  if (cached !== null) return guideFromPlan(cached, profile?.name ?? null);
   return scriptedGuide(profile, request, seededRandom(seed));
 }
 

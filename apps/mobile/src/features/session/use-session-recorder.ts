@@ -48,10 +48,12 @@ export function useSessionRecorder(plan: SessionPlan) {
   useEffect(flush, [flush]);
 
   const record = useCallback(
-    (outcome: SessionOutcome): Promise<SaveResult> => {
+    (outcome: SessionOutcome, calmBefore: number | null = null): Promise<SaveResult> => {
       let built: SessionRecord;
       try {
         built = buildSessionRecord(plan, outcome);
+        // Rated before the clock started; skipped ratings are simply absent.
+        if (calmBefore !== null) built = { ...built, calmBefore };
       } catch (error) {
         console.warn('Could not build the session record', error);
         return Promise.resolve({ saved: false, record: null });

@@ -1,7 +1,7 @@
 import type { SessionRecord } from '@exhale/core';
 import { act, fireEvent, screen, waitFor, within } from 'expo-router/testing-library';
 
-import { createTestStorage } from '@/test-utils/test-storage';
+import { createTestStorage, type TestStorage } from '@/test-utils/test-storage';
 import { renderApp } from '@/test-utils/render-app';
 
 function record(overrides: Partial<SessionRecord> & Pick<SessionRecord, 'id' | 'startedAt'>) {
@@ -18,8 +18,21 @@ function record(overrides: Partial<SessionRecord> & Pick<SessionRecord, 'id' | '
   } satisfies SessionRecord;
 }
 
-async function openHome(sessions: SessionRecord[] = []) {
-  const storage = await createTestStorage(sessions);
+/** Someone who has finished the welcome chat: home, not onboarding, is their front door. */
+async function onboarded(storage: TestStorage, name: string | null = null) {
+  await storage.profile.save({
+    name,
+    experience: 'beginner',
+    goal: 'stress',
+    safety: null,
+    preferredTime: null,
+    onboardedAt: '2026-03-01T07:00:00.000Z',
+  });
+  return storage;
+}
+
+async function openHome(sessions: SessionRecord[] = [], name: string | null = null) {
+  const storage = await onboarded(await createTestStorage(sessions), name);
   const app = renderApp(storage, '/');
   await act(async () => {}); // storage opens and the list loads
   return { app, storage };
@@ -33,6 +46,11 @@ describe('HomeScreen', () => {
       /3 minutes.*in for 5 seconds, out for 5 seconds/,
     );
     expect(screen.getByRole('button', { name: 'Start your first breath' })).toBeOnTheScreen();
+  });
+
+  it('greets the person by the name they gave, kept on this device', async () => {
+    await openHome([], 'Sam');
+    expect(screen.getByText(/^Good (morning|afternoon|evening), Sam\.$/)).toBeOnTheScreen();
   });
 
   it('says there is nothing yet when storage holds no session', async () => {
@@ -66,7 +84,7 @@ describe('HomeScreen', () => {
   });
 
   it('tells the person when the history cannot be read', async () => {
-    const storage = await createTestStorage();
+    const storage = await onboarded(await createTestStorage());
     storage.fail('list');
     renderApp(storage, '/');
     await act(async () => {});
@@ -81,6 +99,7 @@ describe('HomeScreen', () => {
       const { app } = await openHome();
       fireEvent.press(screen.getByTestId('start-first-breath'));
       expect(app.getPathname()).toBe('/session');
+      fireEvent.press(screen.getByTestId('calm-before-skip'));
       expect(screen.getByTestId('phase-label')).toHaveTextContent('Breathe in');
 
       act(() => {

@@ -15,7 +15,12 @@ import { RecentSessions } from './recent-sessions';
 
 const RECENT_LIMIT = 5;
 
-export function HomeScreen() {
+export interface HomeScreenProps {
+  /** The person's name from their profile, when they gave one. */
+  name?: string | null;
+}
+
+export function HomeScreen({ name = null }: HomeScreenProps) {
   const router = useRouter();
   const theme = useTheme();
   const [greeting] = useState(() => greetingFor(new Date()));
@@ -37,7 +42,7 @@ export function HomeScreen() {
           Exhale
         </AppText>
         <AppText variant="display" accessibilityRole="header">
-          {greeting}.
+          {name ? `${greeting}, ${name}.` : `${greeting}.`}
         </AppText>
         <AppText tone="muted">
           Take a moment for yourself. No experience needed — just follow the circle.

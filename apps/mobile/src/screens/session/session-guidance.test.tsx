@@ -47,6 +47,8 @@ async function openSession(given?: TestStorage) {
   const storage = given ?? (await createTestStorage());
   renderApp(storage, '/session');
   await settle();
+  fireEvent.press(screen.getByTestId('calm-before-skip')); // the clock starts here
+  await settle();
   return storage;
 }
 

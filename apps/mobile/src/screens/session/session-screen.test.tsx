@@ -27,9 +27,12 @@ function text(testId: string) {
   return screen.getByTestId(testId);
 }
 
+/** Opens the session and skips the calm rating, which starts its clock (at START). */
 async function openSession<S extends Storage>(storage: S) {
   const app = renderApp(storage, '/session');
   await act(async () => {}); // storage opens
+  fireEvent.press(screen.getByTestId('calm-before-skip'));
+  await act(async () => {}); // the guidance settings are read
   return { app, storage };
 }
 
@@ -148,6 +151,41 @@ describe('SessionScreen', () => {
     expect(await storage.sessions.count()).toBe(1);
     expect(warn).toHaveBeenCalledWith('Could not save the session', expect.any(Error));
     warn.mockRestore();
+  });
+
+  it('asks how calm the person feels before the clock starts, and keeps the rating', async () => {
+    const storage = await createTestStorage();
+    renderApp(storage, '/session');
+    await act(async () => {});
+    expect(screen.queryByTestId('phase-label')).toBeNull();
+    expect(text('calm-before-start')).toBeDisabled();
+    advance(30_000); // time spent rating is not session time
+    expect(screen.queryByTestId('phase-label')).toBeNull();
+
+    fireEvent.press(text('calm-before-rating-2'));
+    expect(text('calm-before-rating-2')).toHaveProp('accessibilityState', {
+      checked: true,
+      disabled: false,
+    });
+    fireEvent.press(text('calm-before-start'));
+    expect(text('phase-label')).toHaveTextContent('Breathe in');
+    expect(text('breath-counter')).toHaveTextContent('Breath 1 of 18');
+    advance(25_000);
+    fireEvent.press(text('end-button'));
+    await waitFor(() => expect(screen.getByTestId('session-complete')).toBeOnTheScreen());
+    expect(await storage.sessions.list()).toEqual([
+      expect.objectContaining({ calmBefore: 2, activeMs: 25_000, breathsCompleted: 2 }),
+    ]);
+  });
+
+  it('stores no calm rating when it is skipped', async () => {
+    const { storage } = await openSession(await createTestStorage());
+    advance(15_000);
+    fireEvent.press(text('end-button'));
+    await waitFor(() => expect(screen.getByTestId('session-complete')).toBeOnTheScreen());
+    const [record] = await storage.sessions.list();
+    expect(record).toBeDefined();
+    expect(record).not.toHaveProperty('calmBefore');
   });
 
   it('labels its controls and announces the phase politely', async () => {

@@ -23,6 +23,10 @@ import { useReducedMotion } from '@/features/session/use-reduced-motion';
 import { useSessionRecorder } from '@/features/session/use-session-recorder';
 import { radius, spacing, typography, useTheme } from '@/theme';
 
+import { warmSessionCompleteScreen } from '../session-complete/session-complete-screen-loader';
+
+import { CalmBefore } from './calm-before';
+
 const PLAN = planSession(FIRST_BREATH);
 const RING_STROKE = 6;
 /**
@@ -33,7 +37,19 @@ const COMPACT_TEXT_HEIGHT = 150;
 const COMPACT_MIN_RING = 120;
 const NO_CHECK_INS = [] as const;
 
+/**
+ * First how calm the person feels (or a skip), then the session: its clock starts only
+ * once the rating is out of the way.
+ */
 export function SessionScreen() {
+  const [calmBefore, setCalmBefore] = useState<number | null | undefined>(undefined);
+  if (calmBefore === undefined) {
+    return <CalmBefore patternName={PLAN.pattern.name} onReady={setCalmBefore} />;
+  }
+  return <BreathingSession calmBefore={calmBefore} />;
+}
+
+function BreathingSession({ calmBefore }: { calmBefore: number | null }) {
   const router = useRouter();
   const navigation = useNavigation();
   const theme = useTheme();
@@ -56,7 +72,7 @@ export function SessionScreen() {
   // The record is written before moving on, so nothing is lost if the app is closed on
   // the completion screen.
   const onFinish = (outcome: SessionOutcome) => {
-    const saving = recorder.record(outcome);
+    const saving = recorder.record(outcome, calmBefore);
     if (leaving.current) return;
     void saving.then(({ saved, record }) => {
       if (leaving.current) return;
@@ -84,6 +100,9 @@ export function SessionScreen() {
   useEffect(() => {
     if (reducedMotion) circle.current?.setScale(REST_SCALE);
   }, [reducedMotion]);
+
+  // The completion screen's code arrives while the person breathes, not after.
+  useEffect(warmSessionCompleteScreen, []);
 
   // Leaving mid-session (system back, browser back) keeps what was breathed, as End does,
   // but stays gone: no completion screen.

@@ -1,0 +1,57 @@
+import { Redirect } from 'expo-router';
+import { useEffect, useState } from 'react';
+
+import { Screen } from '@/components/screen';
+import { onboardedHint } from '@/features/coach/onboarded-hint';
+import { useStorage, useStorageError } from '@/lib/storage';
+
+import { warmOnboardingScreen } from '../onboarding/onboarding-screen-loader';
+
+import { HomeScreen } from './home-screen';
+
+type Destination = 'checking' | 'home' | 'onboarding';
+
+/**
+ * The app's front door: the welcome chat until it has been finished on this device
+ * (the profile's onboardedAt), home afterwards. Home shows at once when the device
+ * remembers a finished chat; the profile, once storage is open, has the last word.
+ */
+export function HomeGate() {
+  const storage = useStorage();
+  const storageError = useStorageError();
+  const [destination, setDestination] = useState<Destination>(() =>
+    onboardedHint.get() ? 'home' : 'checking',
+  );
+  const [name, setName] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (destination === 'checking') warmOnboardingScreen();
+  }, [destination]);
+
+  useEffect(() => {
+    if (storageError !== null) {
+      // Without storage there is nowhere to keep the answers: home explains the problem.
+      setDestination('home');
+      return;
+    }
+    if (storage === null) return;
+    let current = true;
+    storage.profile.get().then(
+      (profile) => {
+        const onboarded = profile?.onboardedAt != null;
+        onboardedHint.set(onboarded);
+        if (!current) return;
+        setName(profile?.name ?? null);
+        setDestination(onboarded ? 'home' : 'onboarding');
+      },
+      () => current && setDestination('home'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [storage, storageError]);
+
+  if (destination === 'onboarding') return <Redirect href="/onboarding" />;
+  if (destination === 'checking') return <Screen testID="opening">{null}</Screen>;
+  return <HomeScreen name={name} />;
+}
