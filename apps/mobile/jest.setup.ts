@@ -61,3 +61,51 @@ jest.mock('expo-haptics', () => ({
 jest.mock('./assets/sounds/ocean.wav', () => ({ __esModule: true, default: 'ocean.wav' }));
 jest.mock('./assets/sounds/rain.wav', () => ({ __esModule: true, default: 'rain.wav' }));
 jest.mock('./assets/sounds/drone.wav', () => ({ __esModule: true, default: 'drone.wav' }));
+
+// expo-notifications schedules through iOS and Android notification centres that do not
+// exist under Jest (jest-expo's automock answers every call with undefined). This fake keeps
+// what the app scheduled in memory with the documented shapes, and a permission that tests
+// set, so the real reminder code runs against it.
+jest.mock('expo-notifications', () => {
+  type Request = { identifier: string; content: Record<string, unknown>; trigger: unknown };
+  const state = {
+    permission: 'undetermined' as 'granted' | 'denied' | 'undetermined',
+    answer: 'granted' as 'granted' | 'denied',
+    scheduled: new Map<string, Request>(),
+    badge: 0,
+  };
+  const status = () => ({
+    status: state.permission,
+    granted: state.permission === 'granted',
+    canAskAgain: state.permission === 'undetermined',
+    expires: 'never',
+  });
+  return {
+    __state: state,
+    IosAuthorizationStatus: { NOT_DETERMINED: 0, DENIED: 1, AUTHORIZED: 2, PROVISIONAL: 3 },
+    AndroidImportance: { DEFAULT: 3 },
+    SchedulableTriggerInputTypes: { DATE: 'date' },
+    setNotificationHandler: jest.fn(),
+    setNotificationChannelAsync: jest.fn(() => Promise.resolve(null)),
+    getPermissionsAsync: jest.fn(() => Promise.resolve(status())),
+    requestPermissionsAsync: jest.fn(() => {
+      if (state.permission === 'undetermined') state.permission = state.answer;
+      return Promise.resolve(status());
+    }),
+    scheduleNotificationAsync: jest.fn((request: Request) => {
+      state.scheduled.set(request.identifier, request);
+      return Promise.resolve(request.identifier);
+    }),
+    getAllScheduledNotificationsAsync: jest.fn(() =>
+      Promise.resolve([...state.scheduled.values()]),
+    ),
+    cancelScheduledNotificationAsync: jest.fn((id: string) => {
+      state.scheduled.delete(id);
+      return Promise.resolve();
+    }),
+    setBadgeCountAsync: jest.fn((count: number) => {
+      state.badge = count;
+      return Promise.resolve(true);
+    }),
+  };
+});

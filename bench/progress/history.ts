@@ -49,7 +49,7 @@ export function generateHistory(years = 5, perDay = 3): BenchHistory {
       const partial = random() < 0.08;
       const activeMs = partial ? Math.round(10_000 + random() * 160_000) : 180_000;
       const id = `bench-${String(sessions.length).padStart(6, '0')}`;
-      sessions.push({
+      const record: SessionRecord = {
         id,
         patternId: PATTERNS[Math.floor(random() * PATTERNS.length)] as string,
         startedAt: new Date(epochMs).toISOString(),
@@ -59,15 +59,16 @@ export function generateHistory(years = 5, perDay = 3): BenchHistory {
         totalBreaths: 18,
         activeMs,
         status: partial ? 'partial' : 'completed',
-      });
+      };
       if (random() < 0.5) {
         const calmBefore = 1 + Math.floor(random() * 4);
-        ratings.push({
-          sessionId: id,
-          calmBefore,
-          calmAfter: Math.min(5, calmBefore + Math.floor(random() * 3)),
-        });
+        const calmAfter = Math.min(5, calmBefore + Math.floor(random() * 3));
+        // On the record too, as the app stores them, so reads from SQLite carry them.
+        record.calmBefore = calmBefore;
+        record.calmAfter = calmAfter;
+        ratings.push({ sessionId: id, calmBefore, calmAfter });
       }
+      sessions.push(record);
     }
   }
   return { sessions, ratings, today: addDays(firstDay, days - 1) };

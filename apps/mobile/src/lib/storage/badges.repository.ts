@@ -28,8 +28,10 @@ export function checkBadge(badge: EarnedBadge): string | null {
 }
 
 /**
- * Stores the badges not stored yet and returns those, in the order given. Runs inside the
- * caller's transaction (import uses it too).
+ * Stores the badges not stored yet and returns those, in the order given. One statement,
+ * so it is atomic without a transaction of its own: the progress screen and the
+ * post-session moment may award at the same moment, and transactions on the one
+ * connection do not nest. Inside the caller's transaction it simply joins it (import).
  * @throws InvalidBadgeError (before writing anything) when one is malformed.
  */
 export async function insertBadges(
@@ -41,18 +43,21 @@ export async function insertBadges(
     const problem = checkBadge(badge);
     if (problem) throw new InvalidBadgeError(String(badge.id), problem);
   }
-  const stored: EarnedBadge[] = [];
-  for (const badge of badges) {
-    // DO NOTHING on a known id: a badge is awarded once, and a second award (two screens
-    // racing, an import) must neither duplicate it nor move its date.
-    const { changes } = await driver.run(
-      `INSERT INTO badges (id, earned_at, session_id, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (id) DO NOTHING`,
-      [badge.id, badge.earnedAt, badge.sessionId ?? null, createdAt],
-    );
-    if (changes > 0) stored.push(badge);
-  }
-  return stored;
+  if (badges.length === 0) return [];
+  // DO NOTHING on a known id: a badge is awarded once, and a second award (two screens
+  // racing, an import) must neither duplicate it nor move its date.
+  const rows = await driver.all<{ id: string }>(
+    `INSERT INTO badges (id, earned_at, session_id, created_at)
+     VALUES ${badges.map(() => '(?, ?, ?, ?)').join(', ')}
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    badges.flatMap((badge) => [badge.id, badge.earnedAt, badge.sessionId ?? null, createdAt]),
+  );
+  const inserted = new Set(rows.map((row) => row.id));
+  // A repeated id within one call inserts once; report it once.
+  return badges.filter(
+    (badge, index) =>
+      inserted.has(badge.id) && badges.findIndex((b) => b.id === badge.id) === index,
+  );
 }
 
 /**
@@ -72,8 +77,6 @@ export function createBadgesRepository(
       return rows.map(toBadge);
     },
 
-    async award(badges) {
-      return driver.transaction(() => insertBadges(driver, badges, deps.now().toISOString()));
-    },
+    award: (badges) => insertBadges(driver, badges, deps.now().toISOString()),
   };
 }

@@ -7,7 +7,7 @@ export interface BadgesRepository {
   /** Every earned badge, oldest first. */
   list(): Promise<EarnedBadge[]>;
   /**
-   * Stores the badges not stored yet, in one transaction, and returns just those: a badge
+   * Stores the badges not stored yet, atomically, and returns just those: a badge
    * already stored keeps its first date and is not returned again.
    * @throws InvalidBadgeError (nothing written) when one is malformed.
    */

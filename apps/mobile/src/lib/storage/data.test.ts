@@ -102,6 +102,17 @@ describe.each(DRIVERS)('device data on the %s', (_name, openDriver) => {
       ]);
     });
 
+    it('takes two awards at the same moment (two screens) without a transaction clash', async () => {
+      const award = { id: 'first-breath', earnedAt: '2026-11-20', sessionId: 'a' };
+      const [one, two] = await Promise.all([
+        storage.badges.award([award, award]),
+        storage.badges.award([award]),
+      ]);
+
+      expect([...one, ...two]).toEqual([award]);
+      expect(await storage.badges.list()).toEqual([award]);
+    });
+
     it('refuses a malformed badge and stores none of the batch', async () => {
       await expect(
         storage.badges.award([

@@ -53,8 +53,3 @@ export interface ImportSummary {
   profileRestored: boolean;
   settingsRestored: number;
 }
-
-/** A readable file name for an export made on `day`, e.g. exhale-export-2026-11-25.json. */
-export function exportFileName(day: string): string {
-  return `exhale-export-${day}.json`;
-}

@@ -1,0 +1,36 @@
+import type { AnalyticsBackend, BackendConfig } from './analytics-backend';
+
+// Device details PostHog's SDK would add that can identify a person or place them: the
+// device's own name is often the owner's ("Ana's iPhone"), and the time zone narrows
+// where they live. They are blanked before any event is built.
+const BLANKED_APP_PROPERTIES = { $device_name: null, $timezone: null } as const;
+
+/**
+ * PostHog, loaded only once the person has opted in and a key is configured, so the SDK
+ * is not in the first screen's bundle and nothing runs for people who never opt in.
+ * Memory persistence: the anonymous id is ours (kept in settings, reset with "delete all
+ * data"); PostHog keeps no files. No person profiles, no GeoIP, no lifecycle events.
+ */
+export async function createPostHogBackend(config: BackendConfig): Promise<AnalyticsBackend> {
+  const { PostHog } = await import('posthog-react-native');
+  const client = new PostHog(config.apiKey, {
+    host: config.host,
+    persistence: 'memory',
+    bootstrap: { distinctId: config.anonymousId, isIdentifiedId: false },
+    personProfiles: 'never',
+    disableGeoip: true,
+    captureAppLifecycleEvents: false,
+    customAppProperties: (properties) => ({ ...properties, ...BLANKED_APP_PROPERTIES }),
+    flushAt: 10,
+  });
+  return {
+    capture(name, properties, options) {
+      client.capture(name, properties as Record<string, string | number | boolean | null>, options);
+    },
+    flush: () => client.flush(),
+    async shutdown() {
+      client.optOut();
+      await client.shutdown();
+    },
+  };
+}

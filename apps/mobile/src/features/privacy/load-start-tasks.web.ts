@@ -1,0 +1,4 @@
+/** Web: start-up housekeeping arrives in its own chunk; nothing on the first screen needs it. */
+export function loadStartTasks() {
+  return import('./start-tasks');
+}

@@ -1,0 +1,65 @@
+import {
+  BADGES,
+  localDay,
+  progressSnapshot,
+  type BadgeDefinition,
+  type CalendarDay,
+  type EarnedBadge,
+  type ProgressSnapshot,
+} from '@exhale/core/progress';
+
+import type { Storage } from '@/lib/storage/types';
+
+import { readShowStreaks } from './progress-settings';
+
+export interface ProgressView {
+  snapshot: ProgressSnapshot;
+  today: CalendarDay;
+  showStreaks: boolean;
+  /** Badges this load stored for the first time (e.g. after an import), in table order. */
+  stored: EarnedBadge[];
+}
+
+export interface LoadProgressOptions {
+  now: number;
+  timeZone: string;
+  /** The month of the heat-map, 'YYYY-MM'; today's month by default. */
+  month?: string;
+}
+
+/**
+ * Reads the lean history and stored badges, computes everything the progress screen and
+ * the post-session moment show, and stores badges the history has earned but the table
+ * lacks. The badges table keeps a badge once stored, so a badge survives pruning.
+ */
+export async function loadProgress(
+  storage: Storage,
+  { now, timeZone, month }: LoadProgressOptions,
+): Promise<ProgressView> {
+  const today = localDay(now, timeZone);
+  const [history, alreadyEarned, showStreaks] = await Promise.all([
+    storage.sessions.progressHistory(),
+    storage.badges.list(),
+    readShowStreaks(storage.settings),
+  ]);
+  const snapshot = progressSnapshot(history.sessions, {
+    today,
+    ratings: history.ratings,
+    alreadyEarned,
+    weeks: 8,
+    months: 6,
+    ...(month ? { month } : {}),
+  });
+  const stored =
+    snapshot.badges.newlyEarned.length > 0
+      ? await storage.badges.award(snapshot.badges.newlyEarned)
+      : [];
+  return { snapshot, today, showStreaks, stored };
+}
+
+const DEFINITIONS = new Map<string, BadgeDefinition>(BADGES.map((badge) => [badge.id, badge]));
+
+/** The table's entry for a stored badge id (null for ids from a newer app version). */
+export function badgeDefinition(id: string): BadgeDefinition | null {
+  return DEFINITIONS.get(id) ?? null;
+}
