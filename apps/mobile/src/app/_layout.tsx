@@ -1,6 +1,7 @@
 import { DarkTheme, DefaultTheme, Stack, ThemeProvider, type Theme } from 'expo-router';
 import { StatusBar } from 'expo-status-bar';
 
+import { AppStartTasks } from '@/features/privacy/app-start-tasks';
 import { StorageProvider } from '@/lib/storage';
 import { palette, useColorSchemeName } from '@/theme';
 
@@ -25,6 +26,7 @@ export default function RootLayout() {
   return (
     <ThemeProvider value={navigationTheme(scheme)}>
       <StorageProvider>
+        <AppStartTasks />
         <Stack
           screenOptions={{
             headerShown: false,
@@ -45,6 +47,8 @@ export default function RootLayout() {
             name="session-complete"
             options={{ title: 'Session complete · Exhale', animation: 'fade' }}
           />
+          <Stack.Screen name="progress" options={{ title: 'Your progress · Exhale' }} />
+          <Stack.Screen name="settings" options={{ title: 'Settings · Exhale' }} />
         </Stack>
       </StorageProvider>
       <StatusBar style={scheme === 'dark' ? 'light' : 'dark'} />

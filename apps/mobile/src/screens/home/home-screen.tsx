@@ -5,6 +5,7 @@ import { StyleSheet, View } from 'react-native';
 import { AppText } from '@/components/app-text';
 import { Button } from '@/components/button';
 import { Screen } from '@/components/screen';
+import { HomeRoutine } from '@/features/reminders/home-routine';
 import { useSessions } from '@/lib/storage';
 import { radius, spacing, useTheme } from '@/theme';
 
@@ -68,6 +69,7 @@ export function HomeScreen({ name = null }: HomeScreenProps) {
         />
       </View>
 
+      <HomeRoutine />
       <RecentSessions sessions={sessions} loading={loading} error={error} />
     </Screen>
   );

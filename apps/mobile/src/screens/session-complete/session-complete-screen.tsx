@@ -8,6 +8,7 @@ import { Button } from '@/components/button';
 import { Screen } from '@/components/screen';
 import { RevealText } from '@/features/coach/reveal-text';
 import { feedbackRequest, useCoachFeedback } from '@/features/coach/use-coach-feedback';
+import { ProgressMoment } from '@/features/progress/progress-moment';
 import { finishedSession, type FinishedSession } from '@/features/session/finished-session';
 import { durationText } from '@/features/session/session-summary';
 import { useReducedMotion } from '@/features/session/use-reduced-motion';
@@ -143,6 +144,7 @@ function SessionComplete({ session }: { session: FinishedSession }) {
         PROGRESS MOMENT — the progress feature renders the badge and streak celebration
         here, e.g. <ProgressMoment session={record} />. Nothing else belongs in this slot.
       */}
+      <ProgressMoment session={record} saved={saveState === 'saved'} />
 
       <View style={card} testID="calm-after">
         <AppText variant="heading" accessibilityRole="header">
