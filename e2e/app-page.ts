@@ -31,3 +31,42 @@ export async function expectText(page: Page, testId: string, expected: string | 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Waits for an element to be there and enabled. Playwright's own waits, not expect.poll,
+ * so it also works in set-up hooks, outside a test.
+ */
+async function enabled(page: Page, testId: string) {
+  const element = page.locator(`[data-testid="${testId}"]:not([aria-disabled="true"])`);
+  await element.first().waitFor({ timeout: 15_000 });
+  return element.first();
+}
+
+/** Taps a quick reply once the coach has asked its question (the chips are enabled). */
+export async function tapChip(page: Page, value: string) {
+  await (await enabled(page, `chip-${value}`)).click();
+}
+
+/** Types an answer into the chat and sends it with the keyboard, as a person would. */
+export async function typeReply(page: Page, text: string) {
+  const input = page.getByTestId('chat-input');
+  await input.waitFor();
+  await input.fill(text);
+  await enabled(page, 'chat-send'); // enabled once there is text and the coach is not writing
+  await input.press('Enter');
+}
+
+/**
+ * The welcome chat a new person sees on first launch, answered with chips (and a typed
+ * name when given), ending on its "continue" button.
+ */
+export async function completeOnboarding(page: Page, name: string | null = null) {
+  await page.getByTestId('onboarding').waitFor();
+  if (name === null) await tapChip(page, 'skip');
+  else await typeReply(page, `I'm ${name}`);
+  await tapChip(page, 'beginner');
+  await tapChip(page, 'stress');
+  await tapChip(page, 'none');
+  await tapChip(page, 'morning');
+  await enabled(page, 'onboarding-continue');
+}

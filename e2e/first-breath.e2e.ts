@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { baseUrl, expectText, openApp, textOf } from './app-page';
+import { baseUrl, completeOnboarding, expectText, openApp, textOf } from './app-page';
 
 // The session is driven by Playwright's fake clock: time only moves when the test says so,
 // so 180 s of breathing takes a few seconds and every boundary is checked at a known time.
@@ -13,6 +13,9 @@ describe('First Breath in the browser', () => {
     ({ context, page } = await openApp());
     await page.clock.install({ time: new Date('2026-11-25T07:30:00Z') });
     await page.goto(baseUrl());
+    // A returning person: the welcome chat is done, so the app opens on home.
+    await completeOnboarding(page);
+    await page.goto(baseUrl());
     await page.getByTestId('start-first-breath').waitFor();
   });
 
@@ -23,6 +26,7 @@ describe('First Breath in the browser', () => {
   it('runs 18 breaths with pause and resume, completes, and is stored after a reload', async () => {
     await page.clock.pauseAt(new Date('2026-11-25T07:31:00Z'));
     await page.getByTestId('start-first-breath').click();
+    await page.getByTestId('calm-before-skip').click(); // the clock starts here
     await page.getByTestId('phase-label').waitFor();
     await page.clock.runFor(100);
     await expectText(page, 'phase-label', 'Breathe in');
