@@ -73,7 +73,11 @@ describe.each(DATABASE_KINDS)('app on %s', (kind) => {
         '/v1/coach/feedback',
         '/v1/coach/onboarding',
         '/v1/coach/session-plan',
+        '/v1/dev/sign-in',
         '/v1/meta',
+        '/v1/practitioners',
+        '/v1/practitioners/{id}',
+        '/v1/practitioners/{id}/slots',
         '/v1/time',
       ]);
       expect(document.servers).toEqual([]);

@@ -16,12 +16,18 @@ import type { Env } from './env';
 import { APP_NAME, APP_VERSION } from './lib/app-info';
 import { errorHandler, sendNotFound } from './lib/errors';
 import { createLlmProvider } from './lib/llm/create-llm-provider';
+import { createAuth } from './lib/auth/auth';
+import { authMode, createTokenVerifier } from './lib/auth/token-verifier';
 import { createLogger } from './lib/logger';
+import { createPaymentProvider } from './lib/payments/create-payment-provider';
 import { createCounterStore } from './lib/rate-limit/create-counter-store';
 import { registerWebBuild } from './lib/web-build';
+import { devAuthRoutes } from './modules/auth/dev-auth.routes';
 import { coachRoutes } from './modules/coach/coach.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import type { MarketplaceContext } from './modules/marketplace-context';
 import { metaRoutes } from './modules/meta/meta.routes';
+import { practitionersRoutes } from './modules/practitioners/practitioners.routes';
 
 export type BuildAppOptions = {
   env: Env;
@@ -30,6 +36,8 @@ export type BuildAppOptions = {
   logger?: Logger;
   /** Tests fix the coach's clock (rate-limit windows, budget day) and its wording. */
   coach?: { now?: () => number; random?: () => number };
+  /** Tests fix the marketplace's clock (slots, holds, join windows). */
+  marketplace?: { now?: () => number };
 };
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -44,7 +52,13 @@ export function requestIdFor(request: IncomingMessage): string {
 }
 
 /** A configured, not yet started, API. Callers `listen()` or `inject()`, then `close()`. */
-export function buildApp({ env, db, logger = createLogger(env), coach }: BuildAppOptions) {
+export function buildApp({
+  env,
+  db,
+  logger = createLogger(env),
+  coach,
+  marketplace,
+}: BuildAppOptions) {
   const app = Fastify({
     // Typed as Fastify's logger so plugins written against FastifyInstance accept this app.
     loggerInstance: logger as FastifyBaseLogger,
@@ -81,9 +95,30 @@ export function buildApp({ env, db, logger = createLogger(env), coach }: BuildAp
           'Every response carries an `x-request-id` header (an incoming one is reused).',
       },
       servers: env.PUBLIC_URL ? [{ url: env.PUBLIC_URL }] : [],
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description: 'A Supabase access token (or, in development, one from /v1/dev/sign-in).',
+          },
+        },
+      },
       tags: [
         { name: 'health', description: 'Liveness and readiness probes' },
         { name: 'meta', description: 'About the API itself' },
+        { name: 'practitioners', description: 'The directory of verified practitioners' },
+        {
+          name: 'bookings',
+          description: 'Holding, paying for, cancelling, moving and joining sessions',
+        },
+        { name: 'me', description: 'The signed-in account' },
+        { name: 'webhooks', description: 'Called by providers, not by apps' },
+        {
+          name: 'development',
+          description: 'DEVELOPMENT ONLY: absent with Supabase configured or in production',
+        },
         {
           name: 'coach',
           description:
@@ -112,6 +147,18 @@ export function buildApp({ env, db, logger = createLogger(env), coach }: BuildAp
     llm: createLlmProvider(env),
     ...coach,
   });
+
+  const marketplaceContext: MarketplaceContext = {
+    env,
+    db: db.db,
+    auth: createAuth(createTokenVerifier(env), db.db),
+    payments: createPaymentProvider(env),
+    now: marketplace?.now ?? Date.now,
+  };
+  if (authMode(env) === 'development') {
+    app.register(devAuthRoutes, { prefix: '/v1', ...marketplaceContext });
+  }
+  app.register(practitionersRoutes, { prefix: '/v1', ...marketplaceContext });
 
   const web = registerWebBuild(app, env.WEB_DIST_DIR);
   app.setNotFoundHandler((request, reply) => {

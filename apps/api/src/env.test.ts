@@ -29,6 +29,9 @@ describe('loadEnv', () => {
       COACH_RATE_LIMIT_PER_DEVICE: 20,
       COACH_RATE_LIMIT_PER_IP: 120,
       REDIS_KEY_PREFIX: 'exhale:',
+      AUTH_AUDIENCE: 'authenticated',
+      PLATFORM_FEE_BASIS_POINTS: 1500,
+      BOOKING_HOLD_MINUTES: 10,
     });
   });
 
@@ -59,6 +62,19 @@ describe('loadEnv', () => {
       COACH_RATE_LIMIT_PER_IP: '60',
       REDIS_URL: 'redis://cache.internal:6379/0',
       REDIS_KEY_PREFIX: 'exhale-staging:',
+      SUPABASE_URL: 'https://abcd.supabase.co/',
+      SUPABASE_JWT_SECRET: 'a-very-long-jwt-secret-of-at-least-32-chars',
+      AUTH_AUDIENCE: 'authenticated',
+      AUTH_ISSUER: 'https://abcd.supabase.co/auth/v1',
+      STRIPE_SECRET_KEY: 'sk_test_123',
+      STRIPE_WEBHOOK_SECRET: 'whsec_123',
+      STRIPE_API_BASE: 'http://127.0.0.1:12111',
+      PLATFORM_FEE_BASIS_POINTS: '1200',
+      BOOKING_HOLD_MINUTES: '15',
+      LIVEKIT_URL: 'wss://video.exhale.example',
+      LIVEKIT_API_KEY: 'APIkey',
+      LIVEKIT_API_SECRET: 'secret-secret',
+      SEED_DEMO_DATA: 'false',
     });
     expect(env).toEqual({
       PORT: 0,
@@ -80,7 +96,27 @@ describe('loadEnv', () => {
       COACH_RATE_LIMIT_PER_IP: 60,
       REDIS_URL: 'redis://cache.internal:6379/0',
       REDIS_KEY_PREFIX: 'exhale-staging:',
+      SUPABASE_URL: 'https://abcd.supabase.co',
+      SUPABASE_JWT_SECRET: 'a-very-long-jwt-secret-of-at-least-32-chars',
+      AUTH_AUDIENCE: 'authenticated',
+      AUTH_ISSUER: 'https://abcd.supabase.co/auth/v1',
+      STRIPE_SECRET_KEY: 'sk_test_123',
+      STRIPE_WEBHOOK_SECRET: 'whsec_123',
+      STRIPE_API_BASE: 'http://127.0.0.1:12111',
+      PLATFORM_FEE_BASIS_POINTS: 1200,
+      BOOKING_HOLD_MINUTES: 15,
+      LIVEKIT_URL: 'wss://video.exhale.example',
+      LIVEKIT_API_KEY: 'APIkey',
+      LIVEKIT_API_SECRET: 'secret-secret',
+      SEED_DEMO_DATA: false,
     });
+  });
+
+  it('requires the webhook secret with a Stripe key, and LiveKit key and secret together', () => {
+    expect(envError({ STRIPE_SECRET_KEY: 'sk_test_1', LIVEKIT_API_KEY: 'k' }).problems).toEqual([
+      'STRIPE_WEBHOOK_SECRET: is required when STRIPE_SECRET_KEY is set',
+      'LIVEKIT_API_SECRET: LIVEKIT_API_KEY and LIVEKIT_API_SECRET are set together',
+    ]);
   });
 
   it('resolves relative folders against the repository root, not the working directory', () => {

@@ -70,10 +70,44 @@ const envSchema = z
       .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
       .optional(),
     REDIS_KEY_PREFIX: z.string().default('exhale:'),
+    // Supabase Auth: access tokens are verified locally against the project's JWKS
+    // (asymmetric keys) or its legacy HS256 JWT secret; either or both may be set.
+    SUPABASE_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+    SUPABASE_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    AUTH_AUDIENCE: z.string().default('authenticated'),
+    // Defaults to `${SUPABASE_URL}/auth/v1`, the issuer Supabase writes into its tokens.
+    AUTH_ISSUER: z.string().optional(),
+    STRIPE_SECRET_KEY: z.string().optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().optional(),
+    // Only for tests and local mocks: where the Stripe SDK sends its requests.
+    STRIPE_API_BASE: z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+      .optional(),
+    PLATFORM_FEE_BASIS_POINTS: wholeNumber(0, 5000).default(1500),
+    BOOKING_HOLD_MINUTES: wholeNumber(1, 60).default(10),
+    LIVEKIT_URL: z.string().optional(),
+    LIVEKIT_API_KEY: z.string().optional(),
+    LIVEKIT_API_SECRET: z.string().optional(),
+    // `npm start` on an empty embedded database fills the directory with demo practitioners.
+    SEED_DEMO_DATA: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .transform((value) => value === 'true')
+      .optional(),
   })
   .refine((env) => env.COACH_FIRST_TOKEN_TIMEOUT_MS <= env.COACH_TOTAL_TIMEOUT_MS, {
     path: ['COACH_FIRST_TOKEN_TIMEOUT_MS'],
     message: 'must not exceed COACH_TOTAL_TIMEOUT_MS',
+  })
+  .refine((env) => !env.STRIPE_SECRET_KEY || env.STRIPE_WEBHOOK_SECRET, {
+    path: ['STRIPE_WEBHOOK_SECRET'],
+    message: 'is required when STRIPE_SECRET_KEY is set',
+  })
+  .refine((env) => !env.LIVEKIT_API_KEY === !env.LIVEKIT_API_SECRET, {
+    path: ['LIVEKIT_API_SECRET'],
+    message: 'LIVEKIT_API_KEY and LIVEKIT_API_SECRET are set together',
   });
 
 export type Env = z.output<typeof envSchema>;

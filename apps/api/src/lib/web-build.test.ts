@@ -148,7 +148,7 @@ describe.each(DATABASE_KINDS)('web build on %s', (kind) => {
     it('never falls back for API paths or non-GET requests', async () => {
       const apiMiss = await app.inject({
         method: 'GET',
-        url: '/v1/practitioners',
+        url: '/v1/nothing-here',
         headers: { accept: BROWSER_ACCEPT },
       });
       expect(apiMiss.statusCode).toBe(404);

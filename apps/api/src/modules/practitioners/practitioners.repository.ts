@@ -1,0 +1,198 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { AppDatabase } from '../../db/client';
+import { accounts, certifications, practitioners, reviews, sessionTypes } from '../../db/schema';
+
+export type DirectorySort = 'next_availability' | 'price' | 'rating';
+
+export interface DirectoryFilters {
+  specialty?: string;
+  language?: string;
+  minPriceCents?: number;
+  maxPriceCents?: number;
+  sessionMinutes?: number;
+  /** Only practitioners with an open slot before this instant. */
+  availableBefore?: Date;
+  query?: string;
+  sort: DirectorySort;
+  limit: number;
+  after?: DirectoryCursor;
+}
+
+/** Where the previous page stopped: its last row's sort key and id. */
+export interface DirectoryCursor {
+  sort: DirectorySort;
+  key: number;
+  id: string;
+}
+
+// Sort keys as plain numbers, so one keyset comparison serves every sort: missing values
+// go last, and rating is negated so that "best first" is ascending too.
+const NO_SLOT_KEY = 8.64e15;
+const sortKeys: Record<DirectorySort, SQL<number>> = {
+  next_availability: sql<number>`coalesce(extract(epoch from ${practitioners.nextAvailableAt}) * 1000, ${NO_SLOT_KEY})::float8`,
+  price: sql<number>`coalesce(${practitioners.minPriceCents}, 2147483647)::float8`,
+  rating: sql<number>`(-coalesce(${practitioners.ratingAverage}, 0))::float8`,
+};
+
+// Drizzle writes a column inside a selected sql`` without its table name, which a
+// correlated subquery over session_types would read as its own column.
+const PRACTITIONER_ID = sql.raw('"practitioners"."id"');
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const searchDocument = sql`to_tsvector('simple', ${practitioners.displayName} || ' ' || ${practitioners.headline} || ' ' || ${practitioners.bio})`;
+
+export async function listDirectory(db: AppDatabase, filters: DirectoryFilters) {
+  const conditions: SQL[] = [eq(practitioners.status, 'verified')];
+  if (filters.specialty) {
+    conditions.push(sql`${practitioners.specialties} @> array[${filters.specialty}]::text[]`);
+  }
+  if (filters.language) {
+    conditions.push(sql`${practitioners.languages} @> array[${filters.language}]::text[]`);
+  }
+  const sessionConditions: SQL[] = [];
+  if (filters.minPriceCents !== undefined) {
+    sessionConditions.push(sql`st.price_cents >= ${filters.minPriceCents}`);
+  }
+  if (filters.maxPriceCents !== undefined) {
+    sessionConditions.push(sql`st.price_cents <= ${filters.maxPriceCents}`);
+  }
+  if (filters.sessionMinutes !== undefined) {
+    sessionConditions.push(sql`st.duration_minutes = ${filters.sessionMinutes}`);
+  }
+  if (sessionConditions.length > 0) {
+    conditions.push(
+      sql`exists (select 1 from ${sessionTypes} st where st.practitioner_id = ${PRACTITIONER_ID} and st.active and ${sql.join(sessionConditions, sql` and `)})`,
+    );
+  }
+  if (filters.availableBefore) {
+    conditions.push(
+      sql`${practitioners.nextAvailableAt} < ${filters.availableBefore.toISOString()}::timestamptz`,
+    );
+  }
+  if (filters.query) {
+    conditions.push(
+      sql`(${searchDocument} @@ websearch_to_tsquery('simple', ${filters.query}) or ${practitioners.displayName} ilike ${likePattern(filters.query)})`,
+    );
+  }
+  const sortKey = sortKeys[filters.sort];
+  if (filters.after) {
+    conditions.push(
+      sql`(${sortKey}, ${practitioners.id}) > (${filters.after.key}, ${filters.after.id}::uuid)`,
+    );
+  }
+
+  return db
+    .select({
+      id: practitioners.id,
+      displayName: practitioners.displayName,
+      headline: practitioners.headline,
+      photoUrl: practitioners.photoUrl,
+      timeZone: practitioners.timeZone,
+      languages: practitioners.languages,
+      specialties: practitioners.specialties,
+      fromPriceCents: practitioners.minPriceCents,
+      currency: sql<
+        string | null
+      >`(select st.currency from ${sessionTypes} st where st.practitioner_id = ${PRACTITIONER_ID} and st.active order by st.price_cents limit 1)`,
+      sessionMinutes: sql<
+        number[]
+      >`array(select distinct st.duration_minutes from ${sessionTypes} st where st.practitioner_id = ${PRACTITIONER_ID} and st.active order by 1)`,
+      ratingAverage: practitioners.ratingAverage,
+      ratingCount: practitioners.ratingCount,
+      nextAvailableAt: practitioners.nextAvailableAt,
+      sortKey: sortKey.mapWith(Number),
+    })
+    .from(practitioners)
+    .where(and(...conditions))
+    .orderBy(asc(sortKey), asc(practitioners.id))
+    .limit(filters.limit);
+}
+
+export async function findPractitioner(db: AppDatabase, id: string) {
+  const [row] = await db.select().from(practitioners).where(eq(practitioners.id, id));
+  return row ?? null;
+}
+
+export async function findPractitionerByAccount(db: AppDatabase, accountId: string) {
+  const [row] = await db.select().from(practitioners).where(eq(practitioners.accountId, accountId));
+  return row ?? null;
+}
+
+export async function practitionerDetails(db: AppDatabase, id: string) {
+  const [certs, types, latestReviews] = await Promise.all([
+    db
+      .select()
+      .from(certifications)
+      .where(eq(certifications.practitionerId, id))
+      .orderBy(desc(certifications.year)),
+    db
+      .select()
+      .from(sessionTypes)
+      .where(and(eq(sessionTypes.practitionerId, id), eq(sessionTypes.active, true)))
+      .orderBy(asc(sessionTypes.durationMinutes), asc(sessionTypes.priceCents)),
+    db
+      .select({
+        rating: reviews.rating,
+        comment: reviews.comment,
+        createdAt: reviews.createdAt,
+        authorName: accounts.displayName,
+      })
+      .from(reviews)
+      .leftJoin(accounts, eq(accounts.id, reviews.memberId))
+      .where(eq(reviews.practitionerId, id))
+      .orderBy(desc(reviews.createdAt))
+      .limit(10),
+  ]);
+  return { certifications: certs, sessionTypes: types, reviews: latestReviews };
+}
+
+export async function findSessionType(db: AppDatabase, practitionerId: string, id?: string) {
+  const conditions = [
+    eq(sessionTypes.practitionerId, practitionerId),
+    eq(sessionTypes.active, true),
+  ];
+  if (id) conditions.push(eq(sessionTypes.id, id));
+  const [row] = await db
+    .select()
+    .from(sessionTypes)
+    .where(and(...conditions))
+    .orderBy(asc(sessionTypes.durationMinutes), asc(sessionTypes.priceCents))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Recomputes the directory's denormalized price (rating is kept by the review writer). */
+export async function refreshMinPrice(db: AppDatabase, practitionerId: string) {
+  await db
+    .update(practitioners)
+    .set({
+      minPriceCents: sql`(select min(st.price_cents) from ${sessionTypes} st where st.practitioner_id = ${practitionerId} and st.active)`,
+    })
+    .where(eq(practitioners.id, practitionerId));
+}
+
+export async function setNextAvailable(
+  db: AppDatabase,
+  practitionerId: string,
+  nextAvailableAt: Date | null,
+) {
+  await db
+    .update(practitioners)
+    .set({ nextAvailableAt })
+    .where(eq(practitioners.id, practitionerId));
+}
+
+/** Practitioners whose cached next slot is missing or has passed (the refresh job's work). */
+export async function staleAvailability(db: AppDatabase, now: Date, limit: number) {
+  return db
+    .select({ id: practitioners.id })
+    .from(practitioners)
+    .where(
+      and(
+        eq(practitioners.status, 'verified'),
+        sql`(${practitioners.nextAvailableAt} is null or ${practitioners.nextAvailableAt} < ${now.toISOString()}::timestamptz)`,
+      ),
+    )
+    .limit(limit);
+}

@@ -1,0 +1,35 @@
+import type { App } from '../app';
+import type { AppDatabase } from '../db/client';
+import { seedDemoPractitioners } from '../db/seed/demo-practitioners';
+import { refreshMinPrice } from '../modules/practitioners/practitioners.repository';
+import { refreshNextAvailability } from '../modules/practitioners/practitioners.service';
+
+/** Signs in through the development endpoint; returns the bearer header and the user id. */
+export async function signIn(
+  app: App,
+  email: string,
+  role: 'member' | 'practitioner' | 'admin' = 'member',
+): Promise<{ headers: { authorization: string }; userId: string }> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/v1/dev/sign-in',
+    payload: { email, role },
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
+  const body = response.json<{ accessToken: string; user: { id: string } }>();
+  return { headers: { authorization: `Bearer ${body.accessToken}` }, userId: body.user.id };
+}
+
+/** Seeds `count` demo practitioners and brings their cached price and next slot up to date. */
+export async function seedDirectory(
+  db: AppDatabase,
+  count: number,
+  now: number,
+): Promise<string[]> {
+  const ids = await seedDemoPractitioners(db, count);
+  for (const id of ids) {
+    await refreshMinPrice(db, id);
+    await refreshNextAvailability(db, id, now);
+  }
+  return ids;
+}
