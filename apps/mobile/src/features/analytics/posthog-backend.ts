@@ -1,3 +1,5 @@
+import { PostHog } from 'posthog-react-native';
+
 import type { AnalyticsBackend, BackendConfig } from './analytics-backend';
 
 // Device details PostHog's SDK would add that can identify a person or place them: the
@@ -6,13 +8,13 @@ import type { AnalyticsBackend, BackendConfig } from './analytics-backend';
 const BLANKED_APP_PROPERTIES = { $device_name: null, $timezone: null } as const;
 
 /**
- * PostHog, loaded only once the person has opted in and a key is configured, so the SDK
- * is not in the first screen's bundle and nothing runs for people who never opt in.
+ * PostHog, created only once the person has opted in and a key is configured (on the web
+ * this module loads only then: see load-analytics.web.ts).
  * Memory persistence: the anonymous id is ours (kept in settings, reset with "delete all
- * data"); PostHog keeps no files. No person profiles, no GeoIP, no lifecycle events.
+ * data"); PostHog keeps no files. No person profiles, no GeoIP, no lifecycle events, no
+ * feature-flag or remote-config calls.
  */
 export async function createPostHogBackend(config: BackendConfig): Promise<AnalyticsBackend> {
-  const { PostHog } = await import('posthog-react-native');
   const client = new PostHog(config.apiKey, {
     host: config.host,
     persistence: 'memory',
@@ -20,6 +22,11 @@ export async function createPostHogBackend(config: BackendConfig): Promise<Analy
     personProfiles: 'never',
     disableGeoip: true,
     captureAppLifecycleEvents: false,
+    // No feature flags or remote config: those requests would send device details and the
+    // id on their own, outside the event list.
+    preloadFeatureFlags: false,
+    disableRemoteConfig: true,
+    sendFeatureFlagEvent: false,
     customAppProperties: (properties) => ({ ...properties, ...BLANKED_APP_PROPERTIES }),
     flushAt: 10,
   });

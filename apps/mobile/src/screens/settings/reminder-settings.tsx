@@ -48,7 +48,9 @@ export function reminderStatusText(
   const next = status.scheduled[0];
   if (!next) return `Daily reminder at ${status.time}. Nothing is scheduled in the next week.`;
   const when = `${dayText(next.day)} at ${next.localTime}`;
-  const skipped = status.practisedToday ? ' Today is done, so today’s reminder is skipped.' : '';
+  const skipped = status.practisedToday
+    ? ' Today’s practice is done, so today’s reminder is skipped.'
+    : '';
   return `Daily reminder at ${status.time}. Next: ${when}.${skipped}`;
 }
 
