@@ -91,6 +91,11 @@ const envSchema = z
     LIVEKIT_URL: z.string().optional(),
     LIVEKIT_API_KEY: z.string().optional(),
     LIVEKIT_API_SECRET: z.string().optional(),
+    // Opt-in product analytics (docs/analytics.md); unset sends nothing.
+    POSTHOG_KEY: z.string().optional(),
+    POSTHOG_HOST: z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+      .optional(),
     // `npm start` on an empty embedded database fills the directory with demo practitioners.
     SEED_DEMO_DATA: z
       .enum(['true', 'false'], { error: 'must be true or false' })
