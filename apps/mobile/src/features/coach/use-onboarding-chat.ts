@@ -145,32 +145,27 @@ export function useOnboardingChat(
           const crisis = response.crisis === true;
           if (step === 'name' && response.step !== 'name') name.current = nameNow;
           profile.current = response.profile;
-          setEntries((list) => [
-            ...list.map((entry) =>
-              // Words of crisis are not sent on as history in later turns.
-              crisis && entry.id === person.id
-                ? { ...entry, history: '' }
-                : entry.id === replyId
-                  ? {
-                      ...entry,
-                      kind: crisis ? ('crisis' as const) : ('coach' as const),
-                      text: response.shown,
-                      history: response.reply,
-                      streaming: false,
-                    }
-                  : entry,
-            ),
-            ...(response.safetyNote === undefined
+          const note: ChatEntry[] =
+            response.safetyNote === undefined
               ? []
-              : [
-                  {
-                    id: entryId(),
-                    kind: 'safetyNote' as const,
-                    text: response.safetyNote,
-                    history: '',
-                  },
-                ]),
-          ]);
+              : [{ id: entryId(), kind: 'safetyNote', text: response.safetyNote, history: '' }];
+          setEntries((list) =>
+            list.flatMap((entry) => {
+              // Words of crisis are not sent on as history in later turns.
+              if (crisis && entry.id === person.id) return [{ ...entry, history: '' }];
+              if (entry.id !== replyId) return [entry];
+              const reply: ChatEntry = {
+                ...entry,
+                kind: crisis ? 'crisis' : 'coach',
+                text: response.shown,
+                history: response.reply,
+                streaming: false,
+              };
+              // The safety note comes before the reply, so the next question stays last,
+              // right above its answers.
+              return [...note, reply];
+            }),
+          );
           // After a crisis reply the question stands; its quick replies come back so the
           // person can carry on when, and only if, they want to.
           setStep(response.step);

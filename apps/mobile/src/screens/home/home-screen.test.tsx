@@ -81,6 +81,7 @@ describe('HomeScreen', () => {
     expect(items[0]).toHaveTextContent(/Ended early · 7 of 18 breaths/);
     expect(items[1]).toHaveTextContent(/Sun.*1.*Mar.*08:00|Sun.*Mar.*1.*8:00 AM/);
     expect(items[1]).toHaveTextContent(/Completed/);
+    expect(screen.getByRole('button', { name: 'Breathe again' })).toBeOnTheScreen();
   });
 
   it('tells the person when the history cannot be read', async () => {

@@ -60,7 +60,7 @@ export function HomeScreen({ name = null }: HomeScreenProps) {
         </AppText>
         <Button
           testID="start-first-breath"
-          label="Start your first breath"
+          label={sessions.length > 0 ? 'Breathe again' : 'Start your first breath'}
           accessibilityHint="Opens a three-minute guided breathing session"
           onHoverIn={warmSessionScreen}
           onPressIn={warmSessionScreen}

@@ -63,7 +63,7 @@ export function PrivateNote({ onSave, disabled }: PrivateNoteProps) {
         <AppText
           variant="caption"
           tone="muted"
-          style={styles.status}
+
           accessibilityLiveRegion="polite"
         >
           {state === 'saved' && !changed
@@ -79,6 +79,7 @@ export function PrivateNote({ onSave, disabled }: PrivateNoteProps) {
             variant="secondary"
             disabled={state === 'saving' || disabled}
             onPress={save}
+            style={styles.saveButton}
           />
         ) : null}
       </View>
@@ -96,6 +97,6 @@ const styles = StyleSheet.create({
     padding: spacing.md,
     textAlignVertical: 'top',
   },
-  footer: { flexDirection: 'row', alignItems: 'center', gap: spacing.md },
-  status: { flex: 1 },
+  footer: { gap: spacing.sm },
+  saveButton: { alignSelf: 'flex-end', minWidth: 140 },
 });

@@ -64,7 +64,8 @@ export function CalmRating({ value, onChange, testID, disabled = false }: CalmRa
 const SIZE = 52;
 
 const styles = StyleSheet.create({
-  wrap: { gap: spacing.sm, alignSelf: 'stretch' },
+  // Five choices read as one scale, not scattered across a wide card.
+  wrap: { gap: spacing.sm, alignSelf: 'center', width: '100%', maxWidth: 360 },
   row: { flexDirection: 'row', justifyContent: 'space-between', gap: spacing.sm },
   choice: {
     width: SIZE,
