@@ -27,13 +27,31 @@ export async function completeFirstBreath(page: Page, sessionStart: Date) {
   await page.clock.resume();
 }
 
-/** Screenshots for people to look at, only when E2E_SHOTS_DIR names a folder. */
+const SHOT_SIZES = [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+];
+
+/**
+ * Screenshots for people to look at, only when E2E_SHOTS_DIR names a folder: the whole
+ * screen at phone and desktop width. The app scrolls inside its own view, so the window is
+ * made tall enough to show everything, then put back.
+ */
 export async function shoot(page: Page, name: string) {
   const dir = process.env.E2E_SHOTS_DIR;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
-  const { width } = page.viewportSize() ?? { width: 0 };
-  await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
+  const original = page.viewportSize();
+  for (const size of SHOT_SIZES) {
+    await page.setViewportSize(size);
+    const content = await page.evaluate(() =>
+      Math.max(...Array.from(document.querySelectorAll('div'), (div) => div.scrollHeight)),
+    );
+    await page.setViewportSize({ width: size.width, height: Math.max(size.height, content) });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(dir, `${name}-${size.width}.png`) });
+  }
+  if (original) await page.setViewportSize(original);
 }
 
 /** The progress screen's headline figures, once it has loaded. */

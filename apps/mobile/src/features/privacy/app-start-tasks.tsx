@@ -3,10 +3,7 @@ import { AppState } from 'react-native';
 
 import { useStorage } from '@/lib/storage';
 
-import { loadStartTasks } from './load-start-tasks';
-
-// Loaded after the first screen on the web: none of it is needed to draw anything.
-const tasks = loadStartTasks;
+import { loadProgressRuntime } from '@/features/progress/load-runtime';
 
 /**
  * Once storage is open: prune sessions past the retention choice, start analytics if the
@@ -19,10 +16,11 @@ export function AppStartTasks() {
 
   useEffect(() => {
     if (storage === null) return;
-    void tasks().then(({ runStartTasks }) => runStartTasks(storage));
+    // Loaded after the first screen on the web: none of it is needed to draw anything.
+    void loadProgressRuntime().then(({ runStartTasks }) => runStartTasks(storage));
     const subscription = AppState.addEventListener('change', (state) => {
       if (state !== 'active') return;
-      void tasks()
+      void loadProgressRuntime()
         .then(({ syncRemindersNow }) => syncRemindersNow(storage))
         .catch((error: unknown) => console.warn('Could not schedule reminders', error));
     });

@@ -1,15 +1,14 @@
-import { localDay } from '@exhale/core/progress';
 import { useCallback, useEffect, useState } from 'react';
 
 import { analytics } from '@/features/analytics/analytics';
 import { countBucket } from '@/features/analytics/count-bucket';
 import { deviceTimeZone } from '@/features/progress/device-time-zone';
+import { loadProgressRuntime } from '@/features/progress/load-runtime';
 import { plural } from '@/features/progress/format';
 import { ImportRejectedError, useStorage, type ImportSummary } from '@/lib/storage';
 
 import { pickImportFile, saveExportFile } from './data-file';
-import { loadStartTasks } from './load-start-tasks';
-import { RETENTION_KEY, applyRetention, readRetention } from './retention';
+import { RETENTION_KEY } from './retention-choices';
 import type { RetentionPolicy } from '@exhale/core/progress';
 
 export type ActionState =
@@ -36,7 +35,7 @@ export function importSummaryText(summary: ImportSummary): string {
 }
 
 async function syncReminders(storage: NonNullable<ReturnType<typeof useStorage>>) {
-  const { syncRemindersNow } = await loadStartTasks();
+  const { syncRemindersNow } = await loadProgressRuntime();
   await syncRemindersNow(storage);
 }
 
@@ -52,7 +51,7 @@ export function useDataActions() {
     let current = true;
     void Promise.all([
       storage.settings.get<boolean>('privacy.analytics', false),
-      readRetention(storage),
+      loadProgressRuntime().then(({ readRetention }) => readRetention(storage)),
     ]).then(([on, policy]) => {
       if (!current) return;
       setAnalyticsOn(on);
@@ -96,6 +95,7 @@ export function useDataActions() {
         'Preparing your export…',
         async () => {
           const file = await storage.data.exportAll();
+          const { localDay } = await loadProgressRuntime();
           const today = localDay(Date.now(), deviceTimeZone());
           await saveExportFile(exportFileName(today), JSON.stringify(file, null, 2));
           analytics.track({
@@ -152,6 +152,7 @@ export function useDataActions() {
         async () => {
           await storage.settings.set(RETENTION_KEY, policy);
           setRetentionState(policy);
+          const { applyRetention } = await loadProgressRuntime();
           const removed = await applyRetention(storage, Date.now());
           analytics.track({ name: 'retention_changed', properties: { policy } });
           if (removed > 0) await syncReminders(storage);

@@ -14,6 +14,8 @@ import { readShowStreaks } from './progress-settings';
 
 export interface ProgressView {
   snapshot: ProgressSnapshot;
+  /** Core's badge table, in display order (handed over so screens need not import it). */
+  table: readonly BadgeDefinition[];
   today: CalendarDay;
   showStreaks: boolean;
   /** Badges this load stored for the first time (e.g. after an import), in table order. */
@@ -54,7 +56,7 @@ export async function loadProgress(
     snapshot.badges.newlyEarned.length > 0
       ? await storage.badges.award(snapshot.badges.newlyEarned)
       : [];
-  return { snapshot, today, showStreaks, stored };
+  return { snapshot, table: BADGES, today, showStreaks, stored };
 }
 
 const DEFINITIONS = new Map<string, BadgeDefinition>(BADGES.map((badge) => [badge.id, badge]));

@@ -1,29 +1,32 @@
 import type { SessionRecord } from '@exhale/core';
-import type { EarnedBadge } from '@exhale/core/progress';
+import type { BadgeDefinition } from '@exhale/core/progress';
 import { useEffect, useRef, useState } from 'react';
 import { Animated, StyleSheet, View } from 'react-native';
 
 import { AppText } from '@/components/app-text';
 import { analytics } from '@/features/analytics/analytics';
-import { loadScheduling } from '@/features/reminders/load-scheduling';
 import { useReducedMotion } from '@/features/session/use-reduced-motion';
 import { useStorage } from '@/lib/storage';
 import { radius, spacing, useTheme } from '@/theme';
 
 import { BadgeIcon } from './badge-icon';
 import { deviceTimeZone } from './device-time-zone';
-import { badgeDefinition, loadProgress } from './load-progress';
+import { loadProgressRuntime } from './load-runtime';
 
 export interface ProgressMomentProps {
   /** The session just finished (null when none could be built). */
-  session: Pick<SessionRecord, 'id'> | null;
+  session: Pick<
+    SessionRecord,
+    'id' | 'patternId' | 'status' | 'activeMs' | 'startedAt' | 'timeZone'
+  > | null;
   /** Whether it is in storage yet: the moment waits for the save (or a retry) to land. */
   saved?: boolean;
 }
 
 interface Moment {
   streak: number | null;
-  badges: EarnedBadge[];
+  /** Badges this session earned, with their table entries (null: from a newer version). */
+  badges: { id: string; definition: BadgeDefinition | null }[];
 }
 
 /**
@@ -35,37 +38,56 @@ interface Moment {
 export function ProgressMoment({ session, saved = true }: ProgressMomentProps) {
   const storage = useStorage();
   const sessionId = session?.id ?? null;
+  // Primitives, so the effect runs once per stored session, not on every new object.
+  const patternId = session?.patternId ?? '';
+  const status = session?.status ?? 'completed';
+  const activeMs = session?.activeMs ?? 0;
+  const startedAt = session?.startedAt ?? '';
+  const timeZone = session?.timeZone ?? 'UTC';
   const [moment, setMoment] = useState<Moment | null>(null);
 
   useEffect(() => {
     if (!saved || storage === null || sessionId === null) return;
     let current = true;
-    loadProgress(storage, { now: Date.now(), timeZone: deviceTimeZone() }).then(
-      ({ snapshot, showStreaks, stored }) => {
-        // Today is practised now: today's reminder goes and the icon badge clears.
-        void loadScheduling()
-          .then(({ syncRemindersNow }) => syncRemindersNow(storage))
-          .catch((error: unknown) => console.warn('Could not update reminders', error));
-        const earnedNow = stored.filter((badge) => badge.sessionId === sessionId);
-        for (const badge of earnedNow) {
-          analytics.track({
-            name: 'badge_earned',
-            properties: { badge_id: badge.id, day: badge.earnedAt },
-          });
-        }
-        if (current) {
-          setMoment({
-            streak: showStreaks ? snapshot.streaks.current : null,
-            badges: earnedNow,
-          });
-        }
-      },
-      (error: unknown) => console.warn('Could not update progress after the session', error),
+    (async () => {
+      const runtime = await loadProgressRuntime();
+      const { snapshot, showStreaks, stored } = await runtime.loadProgress(storage, {
+        now: Date.now(),
+        timeZone: deviceTimeZone(),
+      });
+      // Today is practised now: today's reminder goes and the icon badge clears.
+      runtime
+        .syncRemindersNow(storage)
+        .catch((error: unknown) => console.warn('Could not update reminders', error));
+      analytics.track({
+        name: 'session_completed',
+        properties: {
+          pattern_id: patternId,
+          status,
+          minutes: Math.round(activeMs / 60_000),
+          day: runtime.sessionLocalDay({ startedAt, timeZone }),
+        },
+      });
+      const earnedNow = stored.filter((badge) => badge.sessionId === sessionId);
+      for (const badge of earnedNow) {
+        analytics.track({
+          name: 'badge_earned',
+          properties: { badge_id: badge.id, day: badge.earnedAt },
+        });
+      }
+      if (current) {
+        setMoment({
+          streak: showStreaks ? snapshot.streaks.current : null,
+          badges: earnedNow.map(({ id }) => ({ id, definition: runtime.badgeDefinition(id) })),
+        });
+      }
+    })().catch((error: unknown) =>
+      console.warn('Could not update progress after the session', error),
     );
     return () => {
       current = false;
     };
-  }, [saved, storage, sessionId]);
+  }, [saved, storage, sessionId, patternId, status, activeMs, startedAt, timeZone]);
 
   if (moment === null || (moment.streak === null && moment.badges.length === 0)) return null;
   return <MomentCard moment={moment} />;
@@ -116,7 +138,7 @@ function MomentCard({ moment }: { moment: Moment }) {
         </AppText>
       ) : null}
       {badges.map((badge) => {
-        const definition = badgeDefinition(badge.id);
+        const { definition } = badge;
         return (
           <View key={badge.id} style={styles.badge} testID={`new-badge-${badge.id}`}>
             <BadgeIcon icon={definition?.icon ?? 'medal'} earned size={52} />
@@ -142,7 +164,7 @@ const styles = StyleSheet.create({
   card: {
     borderWidth: StyleSheet.hairlineWidth * 2,
     borderRadius: radius.lg,
-    padding: spacing.md,
+    padding: spacing.lg,
     gap: spacing.md,
   },
   center: { textAlign: 'center' },

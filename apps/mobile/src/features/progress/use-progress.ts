@@ -3,7 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStorage, useStorageError } from '@/lib/storage';
 
 import { deviceTimeZone } from './device-time-zone';
-import { loadProgress, type ProgressView } from './load-progress';
+import type { ProgressView } from './load-progress';
+import { loadProgressRuntime } from './load-runtime';
 
 export interface UseProgressResult {
   view: ProgressView | null;
@@ -29,6 +30,7 @@ export function useProgress(month?: string): UseProgressResult {
     const read = ++latest.current;
     setState((previous) => ({ ...previous, loading: true }));
     try {
+      const { loadProgress } = await loadProgressRuntime();
       const view = await loadProgress(storage, {
         now: Date.now(),
         timeZone: deviceTimeZone(),

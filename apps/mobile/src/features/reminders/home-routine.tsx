@@ -134,9 +134,9 @@ const styles = StyleSheet.create({
   card: {
     borderRadius: radius.lg,
     borderWidth: StyleSheet.hairlineWidth * 2,
-    padding: spacing.md,
+    padding: spacing.lg,
     gap: spacing.sm,
   },
-  actions: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm },
+  actions: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm, marginTop: spacing.sm },
   action: { flexGrow: 1 },
 });

@@ -13,6 +13,7 @@ import {
   type ReminderText,
 } from '@exhale/core/progress';
 
+import { analytics } from '@/features/analytics/analytics';
 import { readShowStreaks } from '@/features/progress/progress-settings';
 import type { Profile, Storage } from '@/lib/storage';
 
@@ -110,7 +111,8 @@ export async function setRemindersEnabled(
   // Only while undecided: a refusal is the person's answer, and the system would not
   // show its prompt again anyway.
   if (enabled && (await notifier.permission()) === 'undetermined') {
-    await notifier.requestPermission();
+    const answer = await notifier.requestPermission();
+    analytics.track({ name: 'reminder_permission', properties: { granted: answer === 'granted' } });
   }
   await storage.settings.set(REMINDERS_ENABLED_KEY, enabled);
   return syncReminders(storage, notifier, options);

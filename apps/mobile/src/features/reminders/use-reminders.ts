@@ -2,9 +2,9 @@ import type { PreferredTime } from '@exhale/core/coach';
 import { useCallback, useEffect, useState } from 'react';
 
 import { deviceTimeZone } from '@/features/progress/device-time-zone';
+import { loadProgressRuntime } from '@/features/progress/load-runtime';
 import { useStorage } from '@/lib/storage';
 
-import { loadScheduling } from './load-scheduling';
 import { reminderNotifier } from './reminder-notifier';
 import {
   lastReminderStatus,
@@ -14,7 +14,7 @@ import {
 
 // The scheduling code (core's reminder functions, storage reads) loads on first use on the
 // web, not with the home screen.
-const scheduling = loadScheduling;
+const scheduling = loadProgressRuntime;
 
 function syncOptions() {
   return { now: Date.now(), timeZone: deviceTimeZone() };
@@ -61,8 +61,10 @@ export function useReminders(): UseRemindersResult {
     );
   }, [storage, run]);
 
+  // Checked again on every mount: the person may have allowed or blocked notifications in
+  // the system's settings since, or the day may have changed.
   useEffect(() => {
-    if (storage && lastReminderStatus() === null) void refresh();
+    if (storage) void refresh();
   }, [storage, refresh]);
 
   return {

@@ -1,5 +1,6 @@
-import { isCalendarDay, type EarnedBadge } from '@exhale/core/progress';
+import type { EarnedBadge } from '@exhale/core/progress';
 
+import { isStoredCalendarDay } from './calendar-day';
 import { InvalidBadgeError } from './data-errors';
 import type { SqlDriver } from './sql-driver';
 import type { BadgesRepository } from './data-types';
@@ -18,7 +19,7 @@ function toBadge(row: BadgeRow): EarnedBadge {
 
 export function checkBadge(badge: EarnedBadge): string | null {
   if (typeof badge.id !== 'string' || badge.id === '') return 'id must be a non-empty string';
-  if (typeof badge.earnedAt !== 'string' || !isCalendarDay(badge.earnedAt)) {
+  if (typeof badge.earnedAt !== 'string' || !isStoredCalendarDay(badge.earnedAt)) {
     return `earnedAt must be a day such as 2025-03-10, got "${String(badge.earnedAt)}"`;
   }
   if (badge.sessionId !== undefined && typeof badge.sessionId !== 'string') {

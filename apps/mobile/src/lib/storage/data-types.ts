@@ -1,4 +1,4 @@
-import type { EarnedBadge, RetentionPolicy } from '@exhale/core/progress';
+import type { EarnedBadge } from '@exhale/core/progress';
 
 import type { ExportFile, ImportSummary } from './export-format';
 import type { ProgressHistory } from './progress-history';
@@ -27,10 +27,11 @@ export interface DataRepository {
   /** Removes the profile, settings, sessions and badges from this device. */
   deleteAll(): Promise<void>;
   /**
-   * Removes the sessions that started before the policy's cutoff; badges stay.
+   * Removes the sessions that started before `cutoffMs` (core's retentionCutoff for the
+   * person's policy); badges stay.
    * @returns how many sessions were removed.
    */
-  pruneSessions(policy: RetentionPolicy, now: number): Promise<number>;
+  deleteSessionsBefore(cutoffMs: number): Promise<number>;
 }
 
 export type { ExportFile, ImportSummary, ProgressHistory };

@@ -1,5 +1,3 @@
-import { retentionCutoff, type RetentionPolicy } from '@exhale/core/progress';
-
 import { insertBadges } from './badges.repository';
 import { ImportRejectedError } from './data-errors';
 import type { FieldIssue } from './errors';
@@ -221,9 +219,10 @@ export function createDataRepository(
       });
     },
 
-    async pruneSessions(policy: RetentionPolicy, now: number) {
-      const cutoff = retentionCutoff(policy, now);
-      if (cutoff === null) return 0;
+    async deleteSessionsBefore(cutoff) {
+      if (!Number.isFinite(cutoff)) {
+        throw new RangeError(`deleteSessionsBefore: cutoff must be a time in ms, got ${cutoff}`);
+      }
       // Badges live in their own table, so they stay when their sessions go.
       const { changes } = await driver.run('DELETE FROM sessions WHERE started_at_ms < ?', [
         cutoff,

@@ -1,5 +1,5 @@
 import type { SessionRecord } from '@exhale/core';
-import { progressSnapshot, sessionsToPrune } from '@exhale/core/progress';
+import { progressSnapshot, retentionCutoff, sessionsToPrune } from '@exhale/core/progress';
 
 import { createStorage } from './create-storage';
 import { ImportRejectedError, InvalidBadgeError } from './data-errors';
@@ -162,7 +162,9 @@ describe.each(DRIVERS)('device data on the %s', (_name, openDriver) => {
       await fill(storage);
       const expected = sessionsToPrune(await storage.sessions.list(), '30d', NOW);
 
-      expect(await storage.data.pruneSessions('30d', NOW)).toBe(expected.length);
+      expect(await storage.data.deleteSessionsBefore(retentionCutoff('30d', NOW)!)).toBe(
+        expected.length,
+      );
       expect(expected).toEqual(['old']);
       expect((await storage.sessions.list()).map((s) => s.id).sort()).toEqual([
         'partial',
@@ -173,10 +175,9 @@ describe.each(DRIVERS)('device data on the %s', (_name, openDriver) => {
       ]);
     });
 
-    it('keeps everything for "forever" and deletes nothing for an unknown policy', async () => {
+    it('deletes nothing for a cutoff that is not a time', async () => {
       await fill(storage);
-      expect(await storage.data.pruneSessions('forever', NOW)).toBe(0);
-      await expect(storage.data.pruneSessions('2d' as never, NOW)).rejects.toThrow(RangeError);
+      await expect(storage.data.deleteSessionsBefore(Number.NaN)).rejects.toThrow(RangeError);
       expect(await storage.sessions.count()).toBe(3);
     });
   });

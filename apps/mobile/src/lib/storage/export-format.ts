@@ -1,8 +1,8 @@
 import { sessionRecordSchema } from '@exhale/core';
 import { preferredTimeSchema, safetyAnswersSchema } from '@exhale/core/coach';
-import { isCalendarDay } from '@exhale/core/progress';
 import { z } from 'zod';
 
+import { isStoredCalendarDay } from './calendar-day';
 import { PROFILE_EXPERIENCES, PROFILE_GOALS } from './types';
 
 /** Written at the top of every export, so a foreign JSON file is told apart at once. */
@@ -24,7 +24,7 @@ const exportedProfileSchema = z.strictObject({
 
 const exportedBadgeSchema = z.strictObject({
   id: z.string().min(1),
-  earnedAt: z.string().refine(isCalendarDay, 'must be a day such as 2025-03-10'),
+  earnedAt: z.string().refine(isStoredCalendarDay, 'must be a day such as 2025-03-10'),
   sessionId: z.string().min(1).optional(),
 });
 

@@ -1,4 +1,4 @@
-import { BADGES, type EarnedBadge } from '@exhale/core/progress';
+import type { BadgeDefinition, EarnedBadge } from '@exhale/core/progress';
 import { StyleSheet, View } from 'react-native';
 
 import { AppText } from '@/components/app-text';
@@ -9,18 +9,20 @@ import { radius, spacing, useTheme } from '@/theme';
 import { SectionCard } from './section-card';
 
 /** Every badge in the table: earned ones with their date, locked ones with how to earn. */
-export function BadgesGrid({ earned }: { earned: EarnedBadge[] }) {
+export function BadgesGrid({
+  table,
+  earned,
+}: {
+  table: readonly BadgeDefinition[];
+  earned: EarnedBadge[];
+}) {
   const theme = useTheme();
   const byId = new Map(earned.map((badge) => [badge.id, badge]));
-  const count = BADGES.filter((badge) => byId.has(badge.id)).length;
+  const count = table.filter((badge) => byId.has(badge.id)).length;
   return (
-    <SectionCard
-      title="Badges"
-      caption={`${count} of ${BADGES.length} earned`}
-      testID="badges-grid"
-    >
+    <SectionCard title="Badges" caption={`${count} of ${table.length} earned`} testID="badges-grid">
       <View style={styles.grid}>
-        {BADGES.map((badge) => {
+        {table.map((badge) => {
           const got = byId.get(badge.id);
           return (
             <View
@@ -36,7 +38,7 @@ export function BadgesGrid({ earned }: { earned: EarnedBadge[] }) {
                 styles.tile,
                 {
                   backgroundColor: got ? theme.surface : theme.background,
-                  borderColor: theme.border,
+                  borderColor: got ? theme.breath : theme.border,
                 },
               ]}
             >

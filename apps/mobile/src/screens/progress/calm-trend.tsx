@@ -3,6 +3,7 @@ import { StyleSheet, View } from 'react-native';
 import { LineChart } from 'react-native-chart-kit/v2';
 
 import { AppText } from '@/components/app-text';
+import { chartFontFamily } from '@/features/progress/chart-font';
 import { shortDayText } from '@/features/progress/format';
 import { spacing, useTheme } from '@/theme';
 
@@ -63,6 +64,7 @@ export function CalmTrendCard({ calm }: { calm: CalmTrend }) {
                 axis: theme.border,
                 text: theme.textMuted,
                 mutedText: theme.textMuted,
+                ...(chartFontFamily ? { typography: { fontFamily: chartFontFamily } } : {}),
               }}
               formatYLabel={(value) => `${Math.round(value)}`}
             />

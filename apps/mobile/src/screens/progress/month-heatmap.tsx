@@ -3,6 +3,7 @@ import { Pressable, StyleSheet, View } from 'react-native';
 import Svg, { Rect, Text as SvgText } from 'react-native-svg';
 
 import { AppText } from '@/components/app-text';
+import { chartFontFamily } from '@/features/progress/chart-font';
 import { dayText, monthText, plural } from '@/features/progress/format';
 import { radius, spacing, useTheme, type Palette } from '@/theme';
 
@@ -89,6 +90,7 @@ export function MonthHeatmap({
                 x={index * (cell + GAP) + cell / 2}
                 y={14}
                 fontSize={12}
+                fontFamily={chartFontFamily}
                 fill={theme.textMuted}
                 textAnchor="middle"
               >
@@ -125,6 +127,7 @@ export function MonthHeatmap({
                   x={x + cell / 2}
                   y={y + cell / 2 + 4}
                   fontSize={Math.max(10, Math.min(13, cell * 0.32))}
+                  fontFamily={chartFontFamily}
                   fill={shade(day, theme).text}
                   textAnchor="middle"
                 >

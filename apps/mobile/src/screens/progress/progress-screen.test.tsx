@@ -3,6 +3,7 @@ import { Stack } from 'expo-router';
 import { act, fireEvent, renderRouter, screen, within } from 'expo-router/testing-library';
 
 import ProgressRoute from '@/app/progress';
+import { applyRetention } from '@/features/privacy/retention';
 import { StorageProvider, type Storage } from '@/lib/storage';
 import { createTestStorage } from '@/test-utils/test-storage';
 
@@ -89,7 +90,8 @@ describe('ProgressScreen', () => {
   it('keeps a badge after its sessions are pruned away', async () => {
     const storage = await createTestStorage([record('a', '2025-01-05T07:00:00Z')]);
     await storage.badges.award([{ id: 'first-breath', earnedAt: '2025-01-05', sessionId: 'a' }]);
-    await storage.data.pruneSessions('30d', NOW);
+    await storage.settings.set('privacy.retention', '30d');
+    await applyRetention(storage, NOW);
     await openProgress(storage);
 
     expect(screen.getByTestId('stat-sessions')).toHaveTextContent('0');

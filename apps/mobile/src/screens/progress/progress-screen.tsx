@@ -118,7 +118,7 @@ export function ProgressScreen() {
 
       <WeeklyChart weekly={summary.weekly} />
       <MonthHeatmap calendar={summary.calendar} today={today} onMonthChange={setMonth} />
-      <BadgesGrid earned={badges.earned} />
+      <BadgesGrid table={view.table} earned={badges.earned} />
       <CalmTrendCard calm={summary.calm} />
       {loading ? (
         <AppText variant="caption" tone="muted" style={styles.centerText}>

@@ -3,7 +3,8 @@ import { View } from 'react-native';
 import { BarChart } from 'react-native-chart-kit/v2';
 
 import { AppText } from '@/components/app-text';
-import { shortDayText } from '@/features/progress/format';
+import { chartFontFamily } from '@/features/progress/chart-font';
+import { plural, shortDayText } from '@/features/progress/format';
 import { useTheme } from '@/theme';
 
 import { SectionCard } from './section-card';
@@ -24,7 +25,7 @@ export function WeeklyChart({ weekly }: { weekly: WeekActivity[] }) {
   return (
     <SectionCard
       title="Minutes each week"
-      caption={`This week: ${thisWeek?.minutes ?? 0} minutes over ${thisWeek?.sessions ?? 0} sessions`}
+      caption={`This week: ${plural(thisWeek?.minutes ?? 0, 'minute')} over ${plural(thisWeek?.sessions ?? 0, 'session')}`}
       testID="weekly-chart"
     >
       <View onLayout={onLayout} accessible accessibilityLabel={`Minutes each week. ${summary}`}>
@@ -48,6 +49,7 @@ export function WeeklyChart({ weekly }: { weekly: WeekActivity[] }) {
               axis: theme.border,
               text: theme.textMuted,
               mutedText: theme.textMuted,
+              ...(chartFontFamily ? { typography: { fontFamily: chartFontFamily } } : {}),
               series: [theme.breath],
             }}
             formatYLabel={(value) => `${Math.round(value)}`}

@@ -4,7 +4,7 @@ import { ActivityIndicator, StyleSheet, View } from 'react-native';
 import { AppText } from '@/components/app-text';
 import { Button } from '@/components/button';
 import { analyticsConfig } from '@/features/analytics/analytics';
-import { RETENTION_CHOICES } from '@/features/privacy/retention';
+import { RETENTION_CHOICES } from '@/features/privacy/retention-choices';
 import { useDataActions } from '@/features/privacy/use-data-actions';
 import { radius, spacing, useTheme } from '@/theme';
 

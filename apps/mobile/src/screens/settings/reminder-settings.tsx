@@ -203,11 +203,11 @@ export function ReminderSettings() {
 }
 
 const styles = StyleSheet.create({
-  custom: { flexDirection: 'row', gap: spacing.sm, alignItems: 'center', marginTop: spacing.sm },
+  custom: { flexDirection: 'row', gap: spacing.sm, alignItems: 'center', marginBottom: spacing.md },
   input: {
     ...typography.body,
     minWidth: 96,
-    minHeight: 48,
+    minHeight: 52,
     borderWidth: StyleSheet.hairlineWidth * 2,
     borderRadius: radius.md,
     paddingHorizontal: spacing.md,

@@ -86,6 +86,7 @@ export function ToggleRow({
         onValueChange={onChange}
         disabled={disabled}
         accessibilityLabel={label}
+        accessibilityState={{ checked: value, disabled: !!disabled }}
         trackColor={{ false: theme.track, true: theme.breath }}
         thumbColor={value ? theme.primary : theme.surface}
         {...{ activeThumbColor: theme.primary }}
@@ -161,7 +162,7 @@ const styles = StyleSheet.create({
     paddingVertical: spacing.md,
   },
   rowText: { flex: 1, minWidth: 200, gap: 2 },
-  choices: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm },
+  choices: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm, paddingBottom: spacing.md },
   choice: {
     minHeight: 40,
     paddingHorizontal: spacing.md,

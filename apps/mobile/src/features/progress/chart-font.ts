@@ -1,0 +1,2 @@
+/** Native: SVG text already uses the system font. */
+export const chartFontFamily: string | undefined = undefined;
