@@ -1,10 +1,10 @@
 /**
  * Phones open SQLite in moments, so the profile itself decides whether the welcome chat
- * is due; there is nothing to remember here.
+ * is due: the hint never knows (null).
  */
 export const onboardedHint = {
-  get(): boolean {
-    return false;
+  get(): boolean | null {
+    return null;
   },
   set(_onboarded: boolean): void {},
 };

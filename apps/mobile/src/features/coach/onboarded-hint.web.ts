@@ -1,17 +1,20 @@
 const KEY = 'exhale.onboarded';
 
 /**
- * On the web SQLite loads after the first screen (it is a fifth of the bundle), yet only
- * the profile in it says whether to show the welcome chat or home. This one-bit hint,
- * kept beside it in localStorage, lets home show at once for people who have been here
- * before; the profile is still read afterwards and wins if they disagree.
+ * On the web SQLite loads after the first screen (with its worker and WebAssembly it is
+ * the heaviest part of the app), yet only the profile in it says whether to show the
+ * welcome chat or home. This one-bit hint, kept beside it in the same origin's storage
+ * (cleared together with it), lets the right screen show at once: true after the chat
+ * was finished here, false for a browser that has never finished it, null when the
+ * browser will not say (storage blocked). The profile is read afterwards and wins.
  */
 export const onboardedHint = {
-  get(): boolean {
+  get(): boolean | null {
     try {
-      return globalThis.localStorage?.getItem(KEY) === '1';
+      const storage = globalThis.localStorage;
+      return storage ? storage.getItem(KEY) === '1' : null;
     } catch {
-      return false; // storage blocked (private mode, policies): the profile decides
+      return null; // storage blocked (private mode, policies): the profile decides
     }
   },
   set(onboarded: boolean): void {

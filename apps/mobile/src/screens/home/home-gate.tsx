@@ -13,15 +13,17 @@ type Destination = 'checking' | 'home' | 'onboarding';
 
 /**
  * The app's front door: the welcome chat until it has been finished on this device
- * (the profile's onboardedAt), home afterwards. Home shows at once when the device
- * remembers a finished chat; the profile, once storage is open, has the last word.
+ * (the profile's onboardedAt), home afterwards. Where the device keeps a hint (the web),
+ * the right screen shows at once; otherwise the profile is read first. Either way the
+ * profile, once storage is open, has the last word (the chat checks it too).
  */
 export function HomeGate() {
   const storage = useStorage();
   const storageError = useStorageError();
-  const [destination, setDestination] = useState<Destination>(() =>
-    onboardedHint.get() ? 'home' : 'checking',
-  );
+  const [destination, setDestination] = useState<Destination>(() => {
+    const hint = onboardedHint.get();
+    return hint === null ? 'checking' : hint ? 'home' : 'onboarding';
+  });
   const [name, setName] = useState<string | null>(null);
 
   useEffect(() => {

@@ -212,6 +212,21 @@ describe('the onboarding chat', () => {
     });
   });
 
+  it('goes home instead when this device finished the chat before', async () => {
+    await storage.profile.save({
+      name: null,
+      experience: 'some',
+      goal: 'focus',
+      safety: null,
+      preferredTime: null,
+      onboardedAt: '2026-01-01T08:00:00.000Z',
+    });
+    const app = renderJourney(storage, { initialUrl: '/onboarding' });
+    await settle();
+    expect(app.getPathname()).toBe('/');
+    expect(screen.queryByTestId('onboarding')).toBeNull();
+  });
+
   it('redoes the answers from settings, overwriting the profile, then goes back', async () => {
     await storage.profile.save({
       name: 'Old',

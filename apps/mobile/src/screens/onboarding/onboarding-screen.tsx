@@ -63,6 +63,23 @@ export function OnboardingScreen({ redo = false }: OnboardingScreenProps) {
     }
   }, [result, saveState, storage, storageError, save]);
 
+  // Shown at once on a hint that this browser never finished the chat; should the
+  // profile say otherwise (the hint was lost), home it is. Not for a redo, and not once
+  // this chat has finished (its own save sets onboardedAt).
+  const checked = useRef(redo);
+  useEffect(() => {
+    if (checked.current || storage === null) return;
+    checked.current = true;
+    storage.profile.get().then(
+      (profile) => {
+        if (profile?.onboardedAt == null || result !== null) return;
+        onboardedHint.set(true);
+        router.replace('/');
+      },
+      () => {},
+    );
+  }, [storage, result, router]);
+
   const next = () => {
     if (redo && router.canGoBack()) router.back();
     else if (redo) router.replace('/');
