@@ -70,15 +70,26 @@ describe.each(DATABASE_KINDS)('app on %s', (kind) => {
       expect(Object.keys(document.paths).sort()).toEqual([
         '/health',
         '/ready',
+        '/v1/bookings',
+        '/v1/bookings/{id}',
+        '/v1/bookings/{id}/calendar.ics',
+        '/v1/bookings/{id}/cancel',
+        '/v1/bookings/{id}/join',
+        '/v1/bookings/{id}/reschedule',
+        '/v1/bookings/{id}/review',
         '/v1/coach/feedback',
         '/v1/coach/onboarding',
         '/v1/coach/session-plan',
         '/v1/dev/sign-in',
+        '/v1/me',
+        '/v1/me/bookings',
+        '/v1/me/push-tokens',
         '/v1/meta',
         '/v1/practitioners',
         '/v1/practitioners/{id}',
         '/v1/practitioners/{id}/slots',
         '/v1/time',
+        '/v1/webhooks/stripe',
       ]);
       expect(document.servers).toEqual([]);
       expect(document.components.schemas.Problem.required).toEqual(

@@ -23,9 +23,12 @@ import { createPaymentProvider } from './lib/payments/create-payment-provider';
 import { createCounterStore } from './lib/rate-limit/create-counter-store';
 import { registerWebBuild } from './lib/web-build';
 import { devAuthRoutes } from './modules/auth/dev-auth.routes';
+import { bookingsRoutes } from './modules/bookings/bookings.routes';
+import { stripeWebhookRoutes } from './modules/bookings/stripe-webhook.routes';
 import { coachRoutes } from './modules/coach/coach.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import type { MarketplaceContext } from './modules/marketplace-context';
+import { meRoutes } from './modules/me/me.routes';
 import { metaRoutes } from './modules/meta/meta.routes';
 import { practitionersRoutes } from './modules/practitioners/practitioners.routes';
 
@@ -159,6 +162,9 @@ export function buildApp({
     app.register(devAuthRoutes, { prefix: '/v1', ...marketplaceContext });
   }
   app.register(practitionersRoutes, { prefix: '/v1', ...marketplaceContext });
+  app.register(bookingsRoutes, { prefix: '/v1', ...marketplaceContext });
+  app.register(meRoutes, { prefix: '/v1', ...marketplaceContext });
+  app.register(stripeWebhookRoutes, { prefix: '/v1', ...marketplaceContext });
 
   const web = registerWebBuild(app, env.WEB_DIST_DIR);
   app.setNotFoundHandler((request, reply) => {

@@ -2,9 +2,11 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
 import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
+import { seedIfEmpty } from './db/seed/seed-demo-data';
 import { EnvError, loadEnv, type Env } from './env';
 import { createLogger } from './lib/logger';
 import { drainAndClose } from './lib/shutdown';
+import { startMarketplaceJobs } from './modules/jobs/marketplace-jobs';
 
 /** Orchestrators wait ~30 s after SIGTERM before SIGKILL; finish well inside that. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -43,7 +45,17 @@ async function main() {
     'database ready',
   );
 
+  // The embedded default starts with a browsable directory; Postgres only when asked.
+  if (env.SEED_DEMO_DATA ?? db.kind === 'pglite') {
+    const seeded = await seedIfEmpty(db.db, Date.now());
+    if (seeded > 0) logger.info({ practitioners: seeded }, 'seeded demo practitioners');
+  }
+
   const app = buildApp({ env, db, logger });
+  // Releases expired holds, completes past sessions and keeps next-availability fresh.
+  // Each step is an idempotent conditional update, so every replica may run it.
+  const jobs = startMarketplaceJobs({ db: db.db, log: app.log });
+  app.addHook('onClose', () => jobs.stop());
   try {
     await app.listen({ port: env.PORT, host: env.HOST });
   } catch (error) {

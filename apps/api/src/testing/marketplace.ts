@@ -1,8 +1,7 @@
 import type { App } from '../app';
 import type { AppDatabase } from '../db/client';
-import { seedDemoPractitioners } from '../db/seed/demo-practitioners';
-import { refreshMinPrice } from '../modules/practitioners/practitioners.repository';
-import { refreshNextAvailability } from '../modules/practitioners/practitioners.service';
+import { demoPractitioner } from '../db/seed/demo-practitioners';
+import { seedDemoData } from '../db/seed/seed-demo-data';
 
 /** Signs in through the development endpoint; returns the bearer header and the user id. */
 export async function signIn(
@@ -20,16 +19,12 @@ export async function signIn(
   return { headers: { authorization: `Bearer ${body.accessToken}` }, userId: body.user.id };
 }
 
-/** Seeds `count` demo practitioners and brings their cached price and next slot up to date. */
+/** Seeds `count` demo practitioners with their cached price and next slot; returns their ids. */
 export async function seedDirectory(
   db: AppDatabase,
   count: number,
   now: number,
 ): Promise<string[]> {
-  const ids = await seedDemoPractitioners(db, count);
-  for (const id of ids) {
-    await refreshMinPrice(db, id);
-    await refreshNextAvailability(db, id, now);
-  }
-  return ids;
+  await seedDemoData(db, count, now);
+  return Array.from({ length: count }, (_, i) => demoPractitioner(i).practitioner.id);
 }
