@@ -2,7 +2,7 @@
 // under Jest. App code never imports this file (it would pull a Node addon into the bundle).
 import Database from 'better-sqlite3';
 
-import { createTransactionRunner, type SqlDriver } from './sql-driver';
+import { createTransactionRunner, type SqlDriver, type SqlValue } from './sql-driver';
 
 /** Opens `filename` (`:memory:` by default) with better-sqlite3 behind the async driver. */
 export function createBetterSqliteDriver(filename = ':memory:'): SqlDriver {
@@ -18,6 +18,12 @@ export function createBetterSqliteDriver(filename = ':memory:'): SqlDriver {
     },
     async all<T>(sql: string, params: unknown[] = []) {
       return db.prepare(sql).all(...params) as T[];
+    },
+    async allRows(sql, params = []) {
+      return db
+        .prepare(sql)
+        .raw(true)
+        .all(...params) as SqlValue[][];
     },
     async first<T>(sql: string, params: unknown[] = []) {
       return (db.prepare(sql).get(...params) as T | undefined) ?? null;

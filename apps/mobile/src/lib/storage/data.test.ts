@@ -137,10 +137,8 @@ describe.each(DRIVERS)('device data on the %s', (_name, openDriver) => {
           timeZone: 'Europe/Paris',
           activeMs: 180_000,
           status: 'completed',
-          calmBefore: 2,
-          calmAfter: 4,
         },
-        expect.objectContaining({ id: 'recent', calmBefore: 3, calmAfter: null }),
+        expect.objectContaining({ id: 'recent', startedAt: '2026-11-20T21:40:00+01:00' }),
         expect.objectContaining({ id: 'partial', status: 'partial', timeZone: 'Asia/Tokyo' }),
       ]);
       // Only "old" has both ratings; a lone "before" cannot show a change.

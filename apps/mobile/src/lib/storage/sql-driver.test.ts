@@ -25,6 +25,18 @@ describe.each(DRIVERS)('the %s', (_name, openDriver) => {
     expect(await values()).toEqual([1, 12]);
   });
 
+  it('reads rows as arrays of column values in SELECT order', async () => {
+    await driver.run('INSERT INTO t (x) VALUES (?), (?), (?)', [3, 1, 2]);
+
+    expect(
+      await driver.allRows("SELECT x, x * 2, 'row ' || x FROM t WHERE x > ? ORDER BY x", [1]),
+    ).toEqual([
+      [2, 4, 'row 2'],
+      [3, 6, 'row 3'],
+    ]);
+    expect(await driver.allRows('SELECT x FROM t WHERE x > 9')).toEqual([]);
+  });
+
   it('commits a transaction and returns its result', async () => {
     const result = await driver.transaction(async () => {
       await driver.run('INSERT INTO t (x) VALUES (1)');

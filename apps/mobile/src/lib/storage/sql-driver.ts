@@ -15,6 +15,11 @@ export interface SqlDriver {
   all<T>(sql: string, params?: SqlValue[]): Promise<T[]>;
   first<T>(sql: string, params?: SqlValue[]): Promise<T | null>;
   /**
+   * Rows as arrays of column values in SELECT order. For large reads (the progress history):
+   * building one object per row with named properties costs about as much as the query.
+   */
+  allRows(sql: string, params?: SqlValue[]): Promise<SqlValue[][]>;
+  /**
    * Runs `fn` between BEGIN and COMMIT, rolling back if it throws. The database has one
    * connection, so any statement issued while `fn` runs joins the transaction; callers
    * keep transactions short and do not nest them.

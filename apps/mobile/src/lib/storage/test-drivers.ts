@@ -28,6 +28,16 @@ function expoDatabaseStandIn(filename: string): SQLiteDatabase {
     async getFirstAsync(sql: string, params: SqlValue[]) {
       return db.prepare(sql).get(...params) ?? null;
     },
+    async prepareAsync(sql: string) {
+      const statement = db.prepare(sql);
+      return {
+        async executeForRawResultAsync(params: SqlValue[]) {
+          const rows = statement.raw(true).all(...params);
+          return { getAllAsync: async () => rows };
+        },
+        async finalizeAsync() {},
+      };
+    },
     async closeAsync() {
       db.close();
     },
