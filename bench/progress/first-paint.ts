@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -36,6 +36,22 @@ async function importHistory(page: Page, url: string, file: string) {
   await chooser.setFiles(file);
   await page.getByTestId('privacy-message').waitFor({ timeout: 120_000 });
   return performance.now() - started;
+}
+
+/** With BENCH_SHOTS_DIR set: the screen with five years of data, whole, phone and desktop. */
+async function screenshots(page: Page) {
+  const dir = process.env.BENCH_SHOTS_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    const height = await page.evaluate(() =>
+      Math.max(...Array.from(document.querySelectorAll('div'), (div) => div.scrollHeight)),
+    );
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(dir, `progress-5-years-${width}.png`) });
+  }
 }
 
 /**
@@ -76,6 +92,7 @@ export async function runProgressPaintBench(): Promise<number> {
           });
           samples.push((await page.evaluate('window.__progressPaintAt')) as number);
         }
+        await screenshots(page);
         samples.sort((a, b) => a - b);
         const median = samples[Math.floor(samples.length / 2)] ?? NaN;
         console.log(

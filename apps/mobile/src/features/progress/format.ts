@@ -38,6 +38,8 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-export function streakText(days: number): string {
-  return plural(days, 'day');
+/** Whole minutes as "45 minutes", or "26 h 5 min" from two hours up, so tiles stay short. */
+export function durationMinutesText(minutes: number): string {
+  if (minutes < 120) return plural(minutes, 'minute');
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }

@@ -13,7 +13,8 @@ import { useWidth } from './use-width';
 // The last few dozen ratings keep the line readable on a phone.
 const MAX_POINTS = 30;
 
-type Row = { label: string; before: number; after: number };
+// Points are placed by position: several rated sessions can share a day's label.
+type Row = { index: number; label: string; before: number; after: number };
 
 function oneDecimal(value: number | null): string {
   return value === null ? '–' : value.toFixed(1);
@@ -23,7 +24,8 @@ export function CalmTrendCard({ calm }: { calm: CalmTrend }) {
   const theme = useTheme();
   const [width, onLayout] = useWidth();
   const points = calm.points.slice(-MAX_POINTS);
-  const data: Row[] = points.map((point) => ({
+  const data: Row[] = points.map((point, index) => ({
+    index,
     label: shortDayText(point.day),
     before: Number(point.rollingBefore.toFixed(2)),
     after: Number(point.rollingAfter.toFixed(2)),
@@ -44,7 +46,7 @@ export function CalmTrendCard({ calm }: { calm: CalmTrend }) {
           {width > 0 ? (
             <LineChart
               data={data}
-              xKey="label"
+              xKey="index"
               series={[
                 { yKey: 'before', label: 'Before', color: theme.textMuted, strokeWidth: 2 },
                 { yKey: 'after', label: 'After', color: theme.primary, strokeWidth: 3 },
@@ -67,6 +69,7 @@ export function CalmTrendCard({ calm }: { calm: CalmTrend }) {
                 ...(chartFontFamily ? { typography: { fontFamily: chartFontFamily } } : {}),
               }}
               formatYLabel={(value) => `${Math.round(value)}`}
+              formatXLabel={(_value, index) => data[index]?.label ?? ''}
             />
           ) : null}
           <View style={styles.legend}>

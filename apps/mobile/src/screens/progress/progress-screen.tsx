@@ -7,7 +7,7 @@ import { Button } from '@/components/button';
 import { Screen } from '@/components/screen';
 import { analytics } from '@/features/analytics/analytics';
 import { countBucket } from '@/features/analytics/count-bucket';
-import { plural } from '@/features/progress/format';
+import { durationMinutesText, plural } from '@/features/progress/format';
 import { useProgress } from '@/features/progress/use-progress';
 import { radius, spacing, useTheme } from '@/theme';
 
@@ -76,7 +76,7 @@ export function ProgressScreen() {
       : []),
     {
       label: 'Total time',
-      value: plural(summary.totals.minutes, 'minute'),
+      value: durationMinutesText(summary.totals.minutes),
       testID: 'stat-minutes',
     },
     { label: 'Sessions', value: String(summary.totals.sessions), testID: 'stat-sessions' },

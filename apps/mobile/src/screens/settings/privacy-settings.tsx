@@ -26,7 +26,7 @@ export function PrivacySettings() {
         label="Share anonymous usage"
         description={
           configured
-            ? 'Off unless you turn it on. Counts like “a session was completed” with a random id — never your name, notes, ratings’ words or session times. The full list is in Exhale’s analytics notes.'
+            ? 'Off unless you turn it on. Counts like “a session was completed” with a random id — never your name, notes, ratings or session times. The full list is in Exhale’s analytics notes.'
             : 'Off. This build of Exhale has no analytics service configured, so nothing is ever sent.'
         }
         value={actions.analyticsOn === true}
