@@ -22,6 +22,7 @@ import { createLogger } from './lib/logger';
 import { createPaymentProvider } from './lib/payments/create-payment-provider';
 import { createCounterStore } from './lib/rate-limit/create-counter-store';
 import { registerWebBuild } from './lib/web-build';
+import { adminRoutes } from './modules/admin/admin.routes';
 import { devAuthRoutes } from './modules/auth/dev-auth.routes';
 import { bookingsRoutes } from './modules/bookings/bookings.routes';
 import { stripeWebhookRoutes } from './modules/bookings/stripe-webhook.routes';
@@ -30,6 +31,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import type { MarketplaceContext } from './modules/marketplace-context';
 import { meRoutes } from './modules/me/me.routes';
 import { metaRoutes } from './modules/meta/meta.routes';
+import { practitionerPortalRoutes } from './modules/practitioner-portal/practitioner-portal.routes';
 import { practitionersRoutes } from './modules/practitioners/practitioners.routes';
 
 export type BuildAppOptions = {
@@ -117,6 +119,14 @@ export function buildApp({
           description: 'Holding, paying for, cancelling, moving and joining sessions',
         },
         { name: 'me', description: 'The signed-in account' },
+        {
+          name: 'practitioner',
+          description: 'A practitioner’s own profile, sessions and calendar',
+        },
+        {
+          name: 'admin',
+          description: 'Verification, suspension, bookings and refunds (admins only)',
+        },
         { name: 'webhooks', description: 'Called by providers, not by apps' },
         {
           name: 'development',
@@ -164,6 +174,8 @@ export function buildApp({
   app.register(practitionersRoutes, { prefix: '/v1', ...marketplaceContext });
   app.register(bookingsRoutes, { prefix: '/v1', ...marketplaceContext });
   app.register(meRoutes, { prefix: '/v1', ...marketplaceContext });
+  app.register(practitionerPortalRoutes, { prefix: '/v1', ...marketplaceContext });
+  app.register(adminRoutes, { prefix: '/v1', ...marketplaceContext });
   app.register(stripeWebhookRoutes, { prefix: '/v1', ...marketplaceContext });
 
   const web = registerWebBuild(app, env.WEB_DIST_DIR);

@@ -58,6 +58,8 @@ describe('src/server.ts as a process', () => {
       LOG_LEVEL: 'warn',
       PGLITE_DATA_DIR: join(dataDir, 'pglite'),
       WEB_DIST_DIR: NO_WEB_BUILD_DIR,
+      // Seeding is tested on its own; here it would only slow the boot being timed.
+      SEED_DEMO_DATA: 'false',
     });
     running.push(server.child);
 

@@ -153,7 +153,7 @@ export const bookingsRoutes: FastifyPluginAsyncZod<MarketplaceContext> = async (
           'refunds in full.',
         security: BEARER_SECURITY,
         params: idParams,
-        body: z.object({ reason: z.string().trim().max(500).optional() }).default({}),
+        body: z.object({ reason: z.string().trim().max(500).optional() }).nullish(),
         response: {
           200: z.object({
             booking: bookingSchema,
@@ -173,7 +173,7 @@ export const bookingsRoutes: FastifyPluginAsyncZod<MarketplaceContext> = async (
     },
     async (request) => {
       const caller = await auth.require(request);
-      const { refund } = await cancelBooking(ctx, caller, request.params.id, request.body.reason);
+      const { refund } = await cancelBooking(ctx, caller, request.params.id, request.body?.reason);
       const row = await getBooking(ctx, caller, request.params.id);
       return { booking: presentBooking(row, row.payment), refund };
     },
