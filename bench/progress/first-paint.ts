@@ -43,15 +43,22 @@ async function screenshots(page: Page) {
   const dir = process.env.BENCH_SHOTS_DIR;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
-  for (const width of [390, 1280]) {
+  const shots = [
+    { width: 390, scheme: 'light' },
+    { width: 1280, scheme: 'light' },
+    { width: 390, scheme: 'dark' },
+  ] as const;
+  for (const { width, scheme } of shots) {
+    await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width, height: 800 });
     const height = await page.evaluate(() =>
       Math.max(...Array.from(document.querySelectorAll('div'), (div) => div.scrollHeight)),
     );
     await page.setViewportSize({ width, height });
     await page.waitForTimeout(500);
-    await page.screenshot({ path: join(dir, `progress-5-years-${width}.png`) });
+    await page.screenshot({ path: join(dir, `progress-5-years-${width}-${scheme}.png`) });
   }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /**

@@ -47,7 +47,8 @@ export function BadgeIcon({
 }) {
   const theme = useTheme();
   const paths = GLYPHS[icon] ?? GLYPHS.medal ?? [];
-  const stroke = earned ? theme.onBreath : theme.textMuted;
+  // primary reads on the glow in both schemes (onBreath is near-black, lost in dark mode).
+  const stroke = earned ? theme.primary : theme.textMuted;
   return (
     <Svg width={size} height={size} viewBox="0 0 56 56" accessible={false}>
       <Circle

@@ -12,6 +12,7 @@ describe('progress wording', () => {
     expect(plural(0, 'day')).toBe('0 days');
     expect(durationMinutesText(3)).toBe('3 minutes');
     expect(durationMinutesText(119)).toBe('119 minutes');
-    expect(durationMinutesText(15_697)).toBe('261 h 37 min');
+    expect(durationMinutesText(185)).toBe('3 h 5 min');
+    expect(durationMinutesText(15_697)).toBe('262 hours');
   });
 });

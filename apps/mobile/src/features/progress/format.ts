@@ -38,8 +38,9 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** Whole minutes as "45 minutes", or "26 h 5 min" from two hours up, so tiles stay short. */
+/** "45 minutes", "3 h 5 min", then whole hours from ten: short enough for a phone tile. */
 export function durationMinutesText(minutes: number): string {
   if (minutes < 120) return plural(minutes, 'minute');
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  if (minutes < 600) return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  return plural(Math.round(minutes / 60), 'hour');
 }
