@@ -1,8 +1,8 @@
 import { createLazyScreen } from '../session/lazy-screen';
 
-// It asks the coach for the session plan, so it brings the coach's code: its own chunk.
+// It asks the coach for the session plan: loaded after the first screen, with the journey.
 const introduction = createLazyScreen(
-  () => import('./introduction-screen').then((module) => module.IntroductionScreen),
+  () => import('../session/journey-screens').then((module) => module.IntroductionScreen),
   {
     loading: 'Loading the introduction',
     failed: 'The introduction could not be loaded. Check your connection.',

@@ -2,9 +2,9 @@ import { createLazyScreen } from '../session/lazy-screen';
 
 import type { OnboardingScreenProps } from './onboarding-screen';
 
-// The chat brings the coach (its schemas and scripted wording) with it: its own chunk.
+// The chat brings the coach with it: loaded after the first screen, with the journey.
 const onboarding = createLazyScreen<OnboardingScreenProps>(
-  () => import('./onboarding-screen').then((module) => module.OnboardingScreen),
+  () => import('../session/journey-screens').then((module) => module.OnboardingScreen),
   {
     loading: 'Loading',
     failed: 'Exhale could not finish loading. Check your connection and try again.',

@@ -1,8 +1,8 @@
 import { createLazyScreen } from '../session/lazy-screen';
 
-// It brings the coach's feedback (and its scripted wording) with it: its own chunk.
+// It brings the coach's feedback: loaded after the first screen, with the journey.
 const sessionComplete = createLazyScreen(
-  () => import('./session-complete-screen').then((module) => module.SessionCompleteScreen),
+  () => import('../session/journey-screens').then((module) => module.SessionCompleteScreen),
   {
     loading: 'Loading',
     failed: 'This page could not be loaded. Your session is saved; check your connection.',

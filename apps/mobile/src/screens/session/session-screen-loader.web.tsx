@@ -1,7 +1,7 @@
 import { createLazyScreen } from './lazy-screen';
 
 const session = createLazyScreen(
-  () => import('./session-screen').then((module) => module.SessionScreen),
+  () => import('./journey-screens').then((module) => module.SessionScreen),
   {
     loading: 'Loading the session',
     failed: 'The session could not be loaded. Check your connection.',
