@@ -128,7 +128,7 @@ async function runProgressComputeBench(): Promise<boolean> {
         await measure(async () => computeProgress(await storage.sessions.list(), ratings, today)),
       );
       report(
-        'SQLite read, progressHistory() (lean query: 8 columns aliased, no zod)',
+        'SQLite read, progressHistory() (lean query: 8 columns as positional rows, no zod)',
         await measure(() => storage.sessions.progressHistory()),
       );
       report(
