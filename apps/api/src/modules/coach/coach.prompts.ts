@@ -159,10 +159,8 @@ export function feedbackMessages(request: FeedbackRequest): ChatMessage[] {
     '(slow breathing near 6 breaths a minute, longer exhales, the parasympathetic response), ' +
     'suited to their goal, experience, time of day, completion and calm ratings (1-5). ' +
     'If calm did not rise, say that is fine.';
-  const calm =
-    request.calmAfter === null
-      ? `Calm before ${request.calmBefore}, after not rated`
-      : `Calm before ${request.calmBefore}, after ${request.calmAfter}`;
+  const rated = (value: number | null) => (value === null ? 'not rated' : String(value));
+  const calm = `Calm before ${rated(request.calmBefore)}, after ${rated(request.calmAfter)}`;
   return [
     { role: 'system', content: system },
     {
