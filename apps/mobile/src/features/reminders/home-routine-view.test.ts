@@ -1,4 +1,4 @@
-import { bannerKind } from './home-routine';
+import { bannerKind } from './home-routine-view';
 import type { ReminderStatus } from './reminder-status';
 
 const EIGHT = Date.parse('2026-11-25T08:00:00Z');
