@@ -15,7 +15,24 @@ export interface BundleReport {
   totalGzipBytes: number;
 }
 
-const FIRST_SCREEN_SELECTOR = '[data-testid="start-first-breath"]';
+/** A first screen: what marks it as shown, and what the browser remembers beforehand. */
+export interface FirstScreen {
+  name: string;
+  selector: string;
+  /** Runs in the page before the app: e.g. the returning visitor's stored hints. */
+  initScript?: string;
+}
+
+export const FIRST_SCREENS: FirstScreen[] = [
+  // A new visitor's first screen is the welcome chat.
+  { name: 'new visitor (welcome chat)', selector: '[data-testid="onboarding"]' },
+  // A returning visitor's browser holds the hint that the chat was finished: home.
+  {
+    name: 'returning visitor (home)',
+    selector: '[data-testid="start-first-breath"]',
+    initScript: "localStorage.setItem('exhale.onboarded', '1');",
+  },
+];
 
 /** Runs in the page: notes the moment the first screen's primary button enters the DOM. */
 function watchFirstScreen(selector: string) {
@@ -31,16 +48,20 @@ function watchFirstScreen(selector: string) {
 }
 
 /**
- * Loads the home screen in Chromium and sums the JavaScript whose request started before
- * the first screen was in the DOM: what a person's browser must fetch to see it. Scripts
- * requested afterwards (on-device storage, the session screen) are listed but not counted.
+ * Loads the app in a fresh Chromium profile and sums the JavaScript whose request started
+ * before the first screen was in the DOM: what a person's browser must fetch to see it.
+ * Scripts requested afterwards (on-device storage, later screens) are listed but not counted.
  */
-export async function measureFirstScreenJs(url: string): Promise<BundleReport> {
+export async function measureFirstScreenJs(
+  url: string,
+  screen: FirstScreen,
+): Promise<BundleReport> {
   const context = await launchChromium();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.addInitScript('window.__name = (fn) => fn;');
-    await page.addInitScript(watchFirstScreen, FIRST_SCREEN_SELECTOR);
+    if (screen.initScript) await page.addInitScript(screen.initScript);
+    await page.addInitScript(watchFirstScreen, screen.selector);
     type Fetched = Omit<BundleFile, 'beforeFirstScreen'> & { startedAt: number };
     const scripts: Promise<Fetched | null>[] = [];
     page.on('response', (response) => {
@@ -59,7 +80,7 @@ export async function measureFirstScreenJs(url: string): Promise<BundleReport> {
       );
     });
     await page.goto(url, { waitUntil: 'load' });
-    await page.locator(FIRST_SCREEN_SELECTOR).waitFor({ state: 'visible' });
+    await page.locator(screen.selector).waitFor({ state: 'visible' });
     await page.waitForLoadState('networkidle');
     const firstScreenAt = (await page.evaluate('window.__firstScreenAt')) as number;
     const fetched = (await Promise.all(scripts)).filter((file) => file !== null);

@@ -31,8 +31,10 @@ async function recordSession(
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
     }
-    await page.goto(url);
-    await page.getByTestId('start-first-breath').click();
+    // Straight to the session: the welcome chat and the introduction are not what is
+    // measured, and the calm rating is skipped as a person may.
+    await page.goto(`${url}/session`);
+    await page.getByTestId('calm-before-skip').click();
     await page.getByTestId('phase-label').waitFor();
     await page.waitForTimeout(seconds * 1000 + 500);
     return (await page.evaluate('window.__pacer')) as PacerRecording;
