@@ -6,6 +6,7 @@ import {
 import { router } from 'expo-router';
 import { act, fireEvent, screen, waitFor, within } from 'expo-router/testing-library';
 
+import { analytics } from '@/features/analytics/analytics';
 import { renderJourney } from '@/features/coach/testing/render-journey';
 import {
   eventStream,
@@ -59,6 +60,7 @@ describe('the onboarding chat', () => {
   });
 
   it('opens on first launch, and completes with chips and free text, saving the profile', async () => {
+    const track = jest.spyOn(analytics, 'track');
     const app = await openFirstLaunch(storage);
     expect(app.getPathname()).toBe('/onboarding');
     await waitForCoach(/call you|your name/); // the greeting appears word by word
@@ -105,6 +107,12 @@ describe('the onboarding chat', () => {
       preferredTime: { kind: 'custom', time: '07:30' },
     });
     expect(profile!.onboardedAt).toEqual(expect.any(String));
+    // Only the choices go to (opt-in) analytics: never the name or the time itself.
+    expect(track).toHaveBeenCalledWith({
+      name: 'onboarding_completed',
+      properties: { experience: 'beginner', goal: 'sleep', preferred_time: 'custom' },
+    });
+    track.mockRestore();
 
     fireEvent.press(screen.getByTestId('onboarding-continue'));
     await settle();

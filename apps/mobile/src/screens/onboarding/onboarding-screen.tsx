@@ -6,6 +6,7 @@ import { KeyboardAvoidingView, Platform, ScrollView, StyleSheet, View } from 're
 import { AppText } from '@/components/app-text';
 import { Button } from '@/components/button';
 import { Screen } from '@/components/screen';
+import { analytics } from '@/features/analytics/analytics';
 import { onboardedHint } from '@/features/coach/onboarded-hint';
 import { useDeviceCoach } from '@/features/coach/use-device-coach';
 import { useOnboardingChat, type OnboardingResult } from '@/features/coach/use-onboarding-chat';
@@ -48,6 +49,14 @@ export function OnboardingScreen({ redo = false }: OnboardingScreenProps) {
       () => {
         onboardedHint.set(true);
         setSaveState('saved');
+        analytics.track({
+          name: 'onboarding_completed',
+          properties: {
+            experience: result.profile.experience ?? null,
+            goal: result.profile.goal ?? null,
+            preferred_time: result.profile.preferredTime?.kind ?? null,
+          },
+        });
       },
       (error: unknown) => {
         console.warn('Could not save the profile', error);

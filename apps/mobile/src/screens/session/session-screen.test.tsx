@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor } from 'expo-router/testing-library';
 
+import { analytics } from '@/features/analytics/analytics';
 import { createBetterSqliteDriver } from '@/lib/storage/better-sqlite-driver';
 import type { Storage } from '@/lib/storage';
 import { createStorage } from '@/lib/storage/create-storage';
@@ -37,6 +38,23 @@ async function openSession<S extends Storage>(storage: S) {
 }
 
 describe('SessionScreen', () => {
+  it('counts a session as started once its clock runs, not while the calm rating is asked', async () => {
+    const track = jest.spyOn(analytics, 'track');
+    renderApp(await createTestStorage(), '/session');
+    await act(async () => {});
+    expect(track).not.toHaveBeenCalledWith(expect.objectContaining({ name: 'session_started' }));
+
+    fireEvent.press(screen.getByTestId('calm-before-skip'));
+    await act(async () => {});
+
+    expect(track).toHaveBeenCalledTimes(1);
+    expect(track).toHaveBeenCalledWith({
+      name: 'session_started',
+      properties: { pattern_id: 'first-breath' },
+    });
+    track.mockRestore();
+  });
+
   it('changes label, counter and seconds at the 5 s boundaries', async () => {
     await openSession(await createTestStorage());
     expect(text('phase-label')).toHaveTextContent('Breathe in');

@@ -6,6 +6,7 @@ import { StyleSheet, useWindowDimensions, View } from 'react-native';
 import { AppText } from '@/components/app-text';
 import { Button } from '@/components/button';
 import { Screen } from '@/components/screen';
+import { analytics } from '@/features/analytics/analytics';
 import { CheckInPrompt } from '@/features/guidance/check-in-prompt';
 import { GuidancePanel } from '@/features/guidance/guidance-panel';
 import { useGuidanceSettings } from '@/features/guidance/use-guidance-settings';
@@ -100,6 +101,11 @@ function BreathingSession({ calmBefore }: { calmBefore: number | null }) {
   useEffect(() => {
     if (reducedMotion) circle.current?.setScale(REST_SCALE);
   }, [reducedMotion]);
+
+  // The clock starts as this view mounts (after the calm rating).
+  useEffect(() => {
+    analytics.track({ name: 'session_started', properties: { pattern_id: PLAN.pattern.id } });
+  }, []);
 
   // The completion screen's code arrives while the person breathes, not after.
   useEffect(warmSessionCompleteScreen, []);
