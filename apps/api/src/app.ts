@@ -27,6 +27,7 @@ import { devAuthRoutes } from './modules/auth/dev-auth.routes';
 import { bookingsRoutes } from './modules/bookings/bookings.routes';
 import { stripeWebhookRoutes } from './modules/bookings/stripe-webhook.routes';
 import { coachRoutes } from './modules/coach/coach.routes';
+import { createServerAnalytics, type ServerAnalytics } from './lib/analytics/server-analytics';
 import { healthRoutes } from './modules/health/health.routes';
 import type { MarketplaceContext } from './modules/marketplace-context';
 import { meRoutes } from './modules/me/me.routes';
@@ -43,6 +44,8 @@ export type BuildAppOptions = {
   coach?: { now?: () => number; random?: () => number };
   /** Tests fix the marketplace's clock (slots, holds, join windows). */
   marketplace?: { now?: () => number };
+  /** Defaults to PostHog when POSTHOG_KEY is set, a no-op otherwise; tests record events. */
+  analytics?: ServerAnalytics;
 };
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -63,6 +66,7 @@ export function buildApp({
   logger = createLogger(env),
   coach,
   marketplace,
+  analytics: givenAnalytics,
 }: BuildAppOptions) {
   const app = Fastify({
     // Typed as Fastify's logger so plugins written against FastifyInstance accept this app.
@@ -153,11 +157,20 @@ export function buildApp({
   const counters = createCounterStore(env, app.log, coach?.now);
   app.addHook('onReady', () => counters.connect());
   app.addHook('onClose', () => counters.close());
+  const analytics =
+    givenAnalytics ??
+    createServerAnalytics({
+      apiKey: env.POSTHOG_KEY,
+      host: env.POSTHOG_HOST,
+      warn: (message) => app.log.warn(message),
+    });
+  app.addHook('onClose', () => analytics.shutdown());
   app.register(coachRoutes, {
     prefix: '/v1',
     env,
     counters,
     llm: createLlmProvider(env),
+    analytics,
     ...coach,
   });
 

@@ -7,7 +7,7 @@ import { SERVER_EVENT_SCHEMAS, createServerAnalytics, type ServerEvent } from '.
 const EVERY_EVENT: ServerEvent[] = [
   {
     name: 'coach_replied',
-    properties: { kind: 'feedback', source: 'scripted', fallback_reason: 'timeout' },
+    properties: { kind: 'feedback', source: 'scripted', fallback_reason: 'first_token_timeout' },
   },
   { name: 'coach_limited', properties: { limit: 'device' } },
   { name: 'booking_created', properties: { minutes: 50 } },

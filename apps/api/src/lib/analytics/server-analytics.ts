@@ -10,13 +10,16 @@ export const SERVER_EVENT_SCHEMAS = {
   coach_replied: z.strictObject({
     kind: z.enum(['onboarding', 'session_plan', 'feedback']),
     source: z.enum(['model', 'scripted']),
+    // The coach service's own reasons (FallbackReason), or none when the model answered.
     fallback_reason: z.enum([
       'none',
-      'timeout',
+      'not_configured',
       'invalid_output',
+      'first_token_timeout',
+      'total_timeout',
       'upstream_error',
-      'budget',
-      'safety',
+      'empty_output',
+      'aborted',
     ]),
   }),
   coach_limited: z.strictObject({ limit: z.enum(['device', 'ip', 'daily_budget']) }),

@@ -4,15 +4,16 @@ import type { CounterStore } from './counter-store';
 export const RATE_LIMIT_WINDOW_MS = 60_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Which limit was reached: per device, per network address, or the day's model budget. */
+export type LimitKind = 'device' | 'ip' | 'daily_budget';
+
 /** 429 with a stable code; `retryAfterSeconds` also goes out as the `retry-after` header. */
 export class TooManyRequests extends AppError {
   readonly retryAfterSeconds: number;
+  readonly limit: LimitKind;
 
-  constructor(
-    code: 'rate_limited' | 'token_budget_exhausted',
-    detail: string,
-    retryAfterMs: number,
-  ) {
+  constructor(limit: LimitKind, detail: string, retryAfterMs: number) {
+    const code = limit === 'daily_budget' ? 'token_budget_exhausted' : 'rate_limited';
     const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
     super({
       status: 429,
@@ -22,6 +23,7 @@ export class TooManyRequests extends AppError {
       extra: { retryAfterSeconds },
     });
     this.retryAfterSeconds = retryAfterSeconds;
+    this.limit = limit;
   }
 }
 
@@ -57,14 +59,14 @@ export class RequestLimits {
     ]);
     if (deviceCount > this.options.perDevicePerMinute) {
       throw new TooManyRequests(
-        'rate_limited',
+        'device',
         `This device has made more than ${this.options.perDevicePerMinute} requests this minute.`,
         retryAfterMs,
       );
     }
     if (ipCount > this.options.perIpPerMinute) {
       throw new TooManyRequests(
-        'rate_limited',
+        'ip',
         `This network has made more than ${this.options.perIpPerMinute} requests this minute.`,
         retryAfterMs,
       );
@@ -98,7 +100,7 @@ export class TokenBudget {
     if ((await this.store.get(this.key(now))) < this.dailyTokens) return;
     const nextDay = (Math.floor(now / DAY_MS) + 1) * DAY_MS;
     throw new TooManyRequests(
-      'token_budget_exhausted',
+      'daily_budget',
       "The coach has used today's model budget; it renews at midnight UTC.",
       nextDay - now,
     );

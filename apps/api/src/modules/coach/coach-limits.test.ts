@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import { startLocalOpenAiServer, type LocalOpenAiServer } from '../../lib/llm/local-openai-server';
-import { coachTestApps } from './coach.test-support';
+import { coachTestApps, recordingAnalytics } from './coach.test-support';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -70,6 +70,22 @@ describe('coach limits in memory', () => {
     const network = await feedbackFrom(app, device('c'));
     expect(network.statusCode).toBe(429);
     expect(network.json().detail).toMatch(/network/);
+  });
+
+  it('counts which limit turned a request away, for analytics', async () => {
+    const analytics = recordingAnalytics();
+    const app = await apps.start(
+      { COACH_RATE_LIMIT_PER_DEVICE: '1', COACH_RATE_LIMIT_PER_IP: '2' },
+      { now, analytics },
+    );
+    await feedbackFrom(app, device('a'));
+    expect((await feedbackFrom(app, device('a'))).statusCode).toBe(429);
+    expect((await feedbackFrom(app, device('b'))).statusCode).toBe(429);
+
+    expect(analytics.events.filter((event) => event.name === 'coach_limited')).toEqual([
+      { name: 'coach_limited', properties: { limit: 'device' } },
+      { name: 'coach_limited', properties: { limit: 'ip' } },
+    ]);
   });
 
   it('counts clients by X-Forwarded-For only behind a trusted proxy', async () => {

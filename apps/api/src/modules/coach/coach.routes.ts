@@ -11,11 +11,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Env } from '../../env';
+import type { ServerAnalytics } from '../../lib/analytics/server-analytics';
 import { problemResponses, sendProblem } from '../../lib/errors';
 import type { LlmProvider } from '../../lib/llm/llm-provider';
 import type { CounterStore } from '../../lib/rate-limit/counter-store';
 import { RequestLimits, TokenBudget, TooManyRequests } from '../../lib/rate-limit/limits';
-import { CoachService, finalResponse, type CoachRun } from './coach.service';
+import { CoachService, finalResponse, type CoachRun, type FallbackReason } from './coach.service';
 import { clientGone, EVENT_STREAM, sendEventStream, sseEvent, wantsEventStream } from './sse';
 
 export type CoachRoutesOptions = {
@@ -25,9 +26,14 @@ export type CoachRoutesOptions = {
   >;
   counters: CounterStore;
   llm: LlmProvider | undefined;
+  /** Opt-in product analytics (a no-op without POSTHOG_KEY); nothing personal goes in. */
+  analytics?: ServerAnalytics;
   now?: () => number;
   random?: Random;
 };
+
+type CoachKind = 'onboarding' | 'session_plan' | 'feedback';
+type CoachOutcome = { source: 'model' | 'scripted'; fallbackReason?: string };
 
 export const DEVICE_ID_HEADER = 'x-device-id';
 // The app makes a random id (a UUID fits); it is a counter key, so only plain ones are taken.
@@ -89,6 +95,7 @@ async function* serverSentEvents<T>(run: CoachRun<T>): AsyncGenerator<string> {
 
 export const coachRoutes: FastifyPluginAsyncZod<CoachRoutesOptions> = async (app, options) => {
   const { env, counters, llm, now, random } = options;
+  const analytics = options.analytics;
   const limits = new RequestLimits(counters, {
     perDevicePerMinute: env.COACH_RATE_LIMIT_PER_DEVICE,
     perIpPerMinute: env.COACH_RATE_LIMIT_PER_IP,
@@ -109,6 +116,7 @@ export const coachRoutes: FastifyPluginAsyncZod<CoachRoutesOptions> = async (app
     } catch (error) {
       if (error instanceof TooManyRequests) {
         reply.header('retry-after', String(error.retryAfterSeconds));
+        analytics?.capture({ name: 'coach_limited', properties: { limit: error.limit } });
       }
       throw error;
     }
@@ -125,17 +133,32 @@ export const coachRoutes: FastifyPluginAsyncZod<CoachRoutesOptions> = async (app
     });
   });
 
-  const answer = <T>(
+  const answer = <T extends CoachOutcome>(
+    kind: CoachKind,
     request: FastifyRequest,
     reply: FastifyReply,
     start: (stream: boolean, signal: AbortSignal) => CoachRun<T>,
     streamable: boolean,
   ) => {
     const stream = streamable && wantsEventStream(request);
-    const run = start(stream, clientGone(reply));
+    const run = reported(kind, start(stream, clientGone(reply)));
     if (!stream) return finalResponse(run);
     sendEventStream(reply, serverSentEvents(run));
   };
+
+  /** The run unchanged, with who answered (model or script, and why) counted at its end. */
+  async function* reported<T extends CoachOutcome>(kind: CoachKind, run: CoachRun<T>): CoachRun<T> {
+    const response = yield* run;
+    analytics?.capture({
+      name: 'coach_replied',
+      properties: {
+        kind,
+        source: response.source,
+        fallback_reason: (response.fallbackReason as FallbackReason | undefined) ?? 'none',
+      },
+    });
+    return response;
+  }
 
   app.post(
     '/coach/onboarding',
@@ -155,6 +178,7 @@ export const coachRoutes: FastifyPluginAsyncZod<CoachRoutesOptions> = async (app
     },
     (request, reply) =>
       answer(
+        'onboarding',
         request,
         reply,
         (stream, signal) =>
@@ -179,6 +203,7 @@ export const coachRoutes: FastifyPluginAsyncZod<CoachRoutesOptions> = async (app
     },
     (request, reply) =>
       answer(
+        'session_plan',
         request,
         reply,
         (stream, signal) => coach.sessionPlan(request.body, { stream, signal, log: request.log }),
@@ -201,6 +226,7 @@ export const coachRoutes: FastifyPluginAsyncZod<CoachRoutesOptions> = async (app
     },
     (request, reply) =>
       answer(
+        'feedback',
         request,
         reply,
         (stream, signal) => coach.feedback(request.body, { stream, signal, log: request.log }),

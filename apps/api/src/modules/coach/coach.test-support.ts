@@ -1,5 +1,6 @@
 import { seededRandom } from '@exhale/core/coach';
 import { buildApp, type App } from '../../app';
+import type { ServerAnalytics, ServerEvent } from '../../lib/analytics/server-analytics';
 import type { ChatRequestBody } from '../../lib/llm/local-openai-server';
 import { openTestDatabase, testEnv, type TestDatabase } from '../../testing/databases';
 
@@ -51,9 +52,23 @@ export function purposeOf(body: ChatRequestBody): 'onboarding' | 'plan' | 'feedb
   return 'feedback';
 }
 
+/** Our analytics port, keeping what the API would send to PostHog (the SDK's own payloads are tested in server-analytics.test.ts). */
+export function recordingAnalytics(): ServerAnalytics & { events: ServerEvent[] } {
+  const events: ServerEvent[] = [];
+  return {
+    enabled: true,
+    events,
+    capture: (event) => void events.push(event),
+    shutdown: async () => undefined,
+  };
+}
+
 export type CoachTestApps = {
   /** An app on a fresh env; all share one database (the coach never touches it). */
-  start(env?: Record<string, string>, options?: { now?: () => number }): Promise<App>;
+  start(
+    env?: Record<string, string>,
+    options?: { now?: () => number; analytics?: ServerAnalytics },
+  ): Promise<App>;
   closeAll(): Promise<void>;
 };
 
@@ -65,12 +80,13 @@ export function coachTestApps(): CoachTestApps {
   let store: TestDatabase | undefined;
   const apps: App[] = [];
   return {
-    async start(env = {}, options = {}) {
+    async start(env = {}, { analytics, ...coach } = {}) {
       store ??= await openTestDatabase('postgres');
       const app = buildApp({
         env: testEnv({ DATABASE_URL: store.env.DATABASE_URL ?? '', ...env }),
         db: store.db,
-        coach: { random: seededRandom(7), ...options },
+        coach: { random: seededRandom(7), ...coach },
+        ...(analytics ? { analytics } : {}),
       });
       apps.push(app);
       await app.ready();

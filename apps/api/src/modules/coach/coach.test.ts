@@ -19,6 +19,7 @@ import {
   HEADERS,
   SSE_HEADERS,
   coachTestApps,
+  recordingAnalytics,
   deltaText,
   eventOrder,
   parseSse,
@@ -613,6 +614,35 @@ describe('coach without a model', () => {
       payload: FEEDBACK_REQUEST,
     });
     expect(feedbackResponseSchema.parse(feedback.json()).source).toBe('scripted');
+  });
+
+  it('counts each reply for analytics by kind and source, with nothing from the request', async () => {
+    const analytics = recordingAnalytics();
+    const counted = await apps.start({}, { analytics });
+    for (const [url, payload] of [
+      ['/v1/coach/onboarding', GOAL_TURN],
+      ['/v1/coach/session-plan', PLAN_REQUEST],
+      ['/v1/coach/feedback', FEEDBACK_REQUEST],
+    ] as const) {
+      expect(
+        (await counted.inject({ method: 'POST', url, headers: HEADERS, payload })).statusCode,
+      ).toBe(200);
+    }
+    const streamed = await counted.inject({
+      method: 'POST',
+      url: '/v1/coach/feedback',
+      headers: SSE_HEADERS,
+      payload: FEEDBACK_REQUEST,
+    });
+    expect(eventOrder(parseSse(streamed.body))).toMatch(/done$/);
+
+    const scripted = { source: 'scripted', fallback_reason: 'not_configured' };
+    expect(analytics.events).toEqual([
+      { name: 'coach_replied', properties: { kind: 'onboarding', ...scripted } },
+      { name: 'coach_replied', properties: { kind: 'session_plan', ...scripted } },
+      { name: 'coach_replied', properties: { kind: 'feedback', ...scripted } },
+      { name: 'coach_replied', properties: { kind: 'feedback', ...scripted } },
+    ]);
   });
 
   it('streams scripted text word by word, then done', async () => {
