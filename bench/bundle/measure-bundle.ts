@@ -19,19 +19,24 @@ export interface BundleReport {
 export interface FirstScreen {
   name: string;
   selector: string;
+  /** Judged against the budget; otherwise printed for the record. */
+  budgeted: boolean;
   /** Runs in the page before the app: e.g. the returning visitor's stored hints. */
   initScript?: string;
 }
 
 export const FIRST_SCREENS: FirstScreen[] = [
-  // A new visitor's first screen is the welcome chat.
-  { name: 'new visitor (welcome chat)', selector: '[data-testid="onboarding"]' },
-  // A returning visitor's browser holds the hint that the chat was finished: home.
+  // The budget is the app shell's (home), the screen people open every day. A returning
+  // visitor's browser holds the hint that the welcome chat was finished.
   {
     name: 'returning visitor (home)',
     selector: '[data-testid="start-first-breath"]',
+    budgeted: true,
     initScript: "localStorage.setItem('exhale.onboarded', '1');",
   },
+  // A new visitor's first screen is the welcome chat: the shell plus the coach, and the
+  // on-device database starting to load beside it. Recorded, not yet held to the budget.
+  { name: 'new visitor (welcome chat)', selector: '[data-testid="onboarding"]', budgeted: false },
 ];
 
 /** Runs in the page: notes the moment the first screen's primary button enters the DOM. */

@@ -1,5 +1,5 @@
 import { sessionRecordSchema } from '@exhale/core';
-import { preferredTimeSchema, safetyAnswersSchema } from '@exhale/core/coach';
+import { preferredTimeSchema, safetyAnswersSchema } from '@exhale/core/coach/contracts';
 import { z } from 'zod';
 
 import { isStoredCalendarDay } from './calendar-day';

@@ -1,4 +1,4 @@
-import { preferredTimeSchema, safetyAnswersSchema } from '@exhale/core/coach';
+import { preferredTimeSchema, safetyAnswersSchema } from '@exhale/core/coach/contracts';
 
 import { InvalidProfileError, type FieldIssue } from './errors';
 import type { SqlDriver } from './sql-driver';
