@@ -114,14 +114,15 @@ export const practitioners = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // The directory's three sorts, as the exact expressions listDirectory orders by.
     index('practitioners_listed_next_idx')
-      .on(t.nextAvailableAt, t.id)
+      .on(sql`coalesce(${t.nextAvailableAt}, 'infinity'::timestamptz)`, t.id)
       .where(sql`${t.status} = 'verified'`),
     index('practitioners_listed_price_idx')
-      .on(t.minPriceCents, t.id)
+      .on(sql`coalesce(${t.minPriceCents}, 2147483647)`, t.id)
       .where(sql`${t.status} = 'verified'`),
     index('practitioners_listed_rating_idx')
-      .on(t.ratingAverage, t.id)
+      .on(sql`(-coalesce(${t.ratingAverage}, 0))`, t.id)
       .where(sql`${t.status} = 'verified'`),
     index('practitioners_specialties_idx').using('gin', t.specialties),
     index('practitioners_languages_idx').using('gin', t.languages),

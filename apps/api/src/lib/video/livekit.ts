@@ -1,4 +1,3 @@
-import { AccessToken } from 'livekit-server-sdk';
 import type { Env } from '../../env';
 import { ServiceUnavailable } from '../errors';
 
@@ -30,6 +29,8 @@ export async function videoAccessToken(
   const apiKey = env.LIVEKIT_API_KEY ?? DEVELOPMENT_KEY.apiKey;
   const apiSecret = env.LIVEKIT_API_SECRET ?? DEVELOPMENT_KEY.apiSecret;
   const ttlSeconds = Math.max(1, Math.ceil(input.validForMs / 1000));
+  // Loaded on first use: the SDK costs a couple of seconds of boot time otherwise.
+  const { AccessToken } = await import('livekit-server-sdk');
   const token = new AccessToken(apiKey, apiSecret, {
     identity: input.identity,
     name: input.name,

@@ -21,18 +21,28 @@ export interface DirectoryFilters {
 /** Where the previous page stopped: its last row's sort key and id. */
 export interface DirectoryCursor {
   sort: DirectorySort;
-  key: number;
+  key: string;
   id: string;
 }
 
-// Sort keys as plain numbers, so one keyset comparison serves every sort: missing values
-// go last, and rating is negated so that "best first" is ascending too.
-const NO_SLOT_KEY = 8.64e15;
-const sortKeys: Record<DirectorySort, SQL<number>> = {
-  next_availability: sql<number>`coalesce(extract(epoch from ${practitioners.nextAvailableAt}) * 1000, ${NO_SLOT_KEY})::float8`,
-  price: sql<number>`coalesce(${practitioners.minPriceCents}, 2147483647)::float8`,
-  rating: sql<number>`(-coalesce(${practitioners.ratingAverage}, 0))::float8`,
-};
+// Each sort key is an immutable expression with a matching partial index (see schema.ts),
+// so a page is an index range scan however deep it is. Missing values sort last, and
+// rating is negated so that "best first" is ascending like the others. The cursor carries
+// the key as text and casts it back with `type`.
+export const DIRECTORY_SORT_KEYS = {
+  next_availability: {
+    expression: sql`coalesce(${sql.raw('"practitioners"."next_available_at"')}, 'infinity'::timestamptz)`,
+    type: sql.raw('timestamptz'),
+  },
+  price: {
+    expression: sql`coalesce(${sql.raw('"practitioners"."min_price_cents"')}, 2147483647)`,
+    type: sql.raw('integer'),
+  },
+  rating: {
+    expression: sql`(-coalesce(${sql.raw('"practitioners"."rating_average"')}, 0))`,
+    type: sql.raw('double precision'),
+  },
+} satisfies Record<DirectorySort, { expression: SQL; type: SQL }>;
 
 // Drizzle writes a column inside a selected sql`` without its table name, which a
 // correlated subquery over session_types would read as its own column.
@@ -42,8 +52,9 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 
 const searchDocument = sql`to_tsvector('simple', ${practitioners.displayName} || ' ' || ${practitioners.headline} || ' ' || ${practitioners.bio})`;
 
-export async function listDirectory(db: AppDatabase, filters: DirectoryFilters) {
-  const conditions: SQL[] = [eq(practitioners.status, 'verified')];
+export function listDirectory(db: AppDatabase, filters: DirectoryFilters) {
+  // A literal, not a parameter, so the planner can match the partial sort indexes.
+  const conditions: SQL[] = [sql`${practitioners.status} = 'verified'`];
   if (filters.specialty) {
     conditions.push(sql`${practitioners.specialties} @> array[${filters.specialty}]::text[]`);
   }
@@ -75,10 +86,10 @@ export async function listDirectory(db: AppDatabase, filters: DirectoryFilters) 
       sql`(${searchDocument} @@ websearch_to_tsquery('simple', ${filters.query}) or ${practitioners.displayName} ilike ${likePattern(filters.query)})`,
     );
   }
-  const sortKey = sortKeys[filters.sort];
+  const { expression: sortKey, type: sortType } = DIRECTORY_SORT_KEYS[filters.sort];
   if (filters.after) {
     conditions.push(
-      sql`(${sortKey}, ${practitioners.id}) > (${filters.after.key}, ${filters.after.id}::uuid)`,
+      sql`(${sortKey}, ${practitioners.id}) > (${filters.after.key}::${sortType}, ${filters.after.id}::uuid)`,
     );
   }
 
@@ -101,7 +112,7 @@ export async function listDirectory(db: AppDatabase, filters: DirectoryFilters) 
       ratingAverage: practitioners.ratingAverage,
       ratingCount: practitioners.ratingCount,
       nextAvailableAt: practitioners.nextAvailableAt,
-      sortKey: sortKey.mapWith(Number),
+      sortKey: sql<string>`(${sortKey})::text`,
     })
     .from(practitioners)
     .where(and(...conditions))

@@ -26,7 +26,7 @@ export function decodeCursor(text: string): DirectoryCursor | null {
     if (!Array.isArray(value) || value.length !== 3) return null;
     const [sort, key, id] = value as unknown[];
     if (sort !== 'next_availability' && sort !== 'price' && sort !== 'rating') return null;
-    if (typeof key !== 'number' || !Number.isFinite(key)) return null;
+    if (typeof key !== 'string' || key.length === 0 || key.length > 40) return null;
     if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return null;
     return { sort, key, id };
   } catch {
