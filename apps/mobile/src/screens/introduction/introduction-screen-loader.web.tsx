@@ -1,4 +1,4 @@
-import { createLazyScreen } from '../session/lazy-screen';
+import { createLazyScreen } from '@/lib/lazy-screen';
 
 // It asks the coach for the session plan: loaded after the first screen, with the journey.
 const introduction = createLazyScreen(

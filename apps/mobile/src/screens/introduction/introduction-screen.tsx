@@ -5,12 +5,11 @@ import { ScrollView, StyleSheet, View } from 'react-native';
 import { AppText } from '@/components/app-text';
 import { Button } from '@/components/button';
 import { Screen } from '@/components/screen';
-import { RevealText } from '@/features/coach/reveal-text';
+import { CoachMessageCard } from '@/features/coach/coach-message-card';
 import { useCoachIntroduction } from '@/features/coach/use-coach-introduction';
 import { useReducedMotion } from '@/features/session/use-reduced-motion';
 import { radius, spacing, useTheme } from '@/theme';
 
-import { TypingIndicator } from '../onboarding/typing-indicator';
 import { preloadSessionScreenWhenIdle, warmSessionScreen } from '../session/session-screen-loader';
 
 const FACTS = [
@@ -64,28 +63,11 @@ export function IntroductionScreen() {
           ))}
         </View>
 
-        <View
-          style={[styles.card, styles.coach, { backgroundColor: theme.surfaceMuted }]}
+        <CoachMessageCard
+          text={introduction === null ? null : introduction.text}
+          reducedMotion={reducedMotion}
           testID="coach-introduction"
-        >
-          <View style={styles.coachHeader}>
-            <View style={[styles.mark, { backgroundColor: theme.breathGlow }]}>
-              <View style={[styles.markCore, { backgroundColor: theme.breath }]} />
-            </View>
-            <AppText variant="label" tone="primary">
-              From your coach
-            </AppText>
-          </View>
-          {introduction === null ? (
-            <TypingIndicator reducedMotion={reducedMotion} />
-          ) : (
-            <RevealText
-              text={introduction.text}
-              instant={reducedMotion}
-              testID="coach-introduction-text"
-            />
-          )}
-        </View>
+        />
 
         <View style={card}>
           <AppText variant="heading" accessibilityRole="header">
@@ -152,8 +134,4 @@ const styles = StyleSheet.create({
     padding: spacing.lg,
     gap: spacing.sm,
   },
-  coach: { borderWidth: 0 },
-  coachHeader: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
-  mark: { width: 28, height: 28, borderRadius: 14, alignItems: 'center', justifyContent: 'center' },
-  markCore: { width: 14, height: 14, borderRadius: 7 },
 });

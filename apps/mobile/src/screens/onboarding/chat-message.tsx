@@ -5,7 +5,7 @@ import type { ChatEntry } from '@/features/coach/use-onboarding-chat';
 import { RevealText } from '@/features/coach/reveal-text';
 import { radius, spacing, useTheme } from '@/theme';
 
-import { TypingIndicator } from './typing-indicator';
+import { TypingIndicator } from '@/features/coach/typing-indicator';
 
 interface ChatMessageProps {
   entry: ChatEntry;

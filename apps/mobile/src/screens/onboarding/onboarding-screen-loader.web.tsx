@@ -1,4 +1,4 @@
-import { createLazyScreen } from '../session/lazy-screen';
+import { createLazyScreen } from '@/lib/lazy-screen';
 
 import type { OnboardingScreenProps } from './onboarding-screen';
 

@@ -1,67 +1,13 @@
-import { useEffect, useState, type ComponentType } from 'react';
-import { ActivityIndicator, StyleSheet, View } from 'react-native';
+import { createLazyScreen } from '@/lib/lazy-screen';
 
-import { AppText } from '@/components/app-text';
-import { Button } from '@/components/button';
-import { Screen } from '@/components/screen';
-import { spacing, useTheme } from '@/theme';
+// The progress screen and its chart library ship in their own chunk, fetched when the
+// screen is opened, so they never count against the first screen's bundle.
+const progress = createLazyScreen(
+  () => import('./progress-screen').then((module) => module.ProgressScreen),
+  {
+    loading: 'Loading your progress',
+    failed: 'Your progress could not be loaded. Check your connection.',
+  },
+);
 
-let loaded: ComponentType | null = null;
-let loading: Promise<ComponentType> | null = null;
-
-function load(): Promise<ComponentType> {
-  loading ??= import('./progress-screen').then(
-    (module) => (loaded = module.ProgressScreen),
-    (error: unknown) => {
-      loading = null; // let the next attempt fetch again
-      throw error;
-    },
-  );
-  return loading;
-}
-
-/**
- * Web: the progress screen and its chart library ship in their own chunk, fetched when the
- * screen is opened, so they never count against the first screen's bundle. Plain state
- * rather than expo-router's async routes, for the same reason as the session screen (its
- * Suspense reveal waits on timers, which a test's fake clock holds).
- */
-export function ProgressScreenLoader() {
-  const [Loaded, setLoaded] = useState<ComponentType | null>(() => loaded);
-  const [failed, setFailed] = useState(false);
-  const theme = useTheme();
-
-  useEffect(() => {
-    if (Loaded !== null || failed) return;
-    let current = true;
-    load().then(
-      (component) => current && setLoaded(() => component),
-      () => current && setFailed(true),
-    );
-    return () => {
-      current = false;
-    };
-  }, [Loaded, failed]);
-
-  if (Loaded !== null) return <Loaded />;
-  return (
-    <Screen contentStyle={styles.center}>
-      {failed ? (
-        <View style={styles.failed}>
-          <AppText style={styles.text}>
-            Your progress could not be loaded. Check your connection.
-          </AppText>
-          <Button label="Try again" onPress={() => setFailed(false)} />
-        </View>
-      ) : (
-        <ActivityIndicator color={theme.primary} accessibilityLabel="Loading your progress" />
-      )}
-    </Screen>
-  );
-}
-
-const styles = StyleSheet.create({
-  center: { justifyContent: 'center', alignItems: 'center' },
-  failed: { gap: spacing.md, alignItems: 'stretch' },
-  text: { textAlign: 'center' },
-});
+export const ProgressScreenLoader = progress.Loader;

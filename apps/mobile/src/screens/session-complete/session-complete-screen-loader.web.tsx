@@ -1,4 +1,4 @@
-import { createLazyScreen } from '../session/lazy-screen';
+import { createLazyScreen } from '@/lib/lazy-screen';
 
 // It brings the coach's feedback: loaded after the first screen, with the journey.
 const sessionComplete = createLazyScreen(

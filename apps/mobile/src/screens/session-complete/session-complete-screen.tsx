@@ -6,7 +6,7 @@ import { StyleSheet, View } from 'react-native';
 import { AppText } from '@/components/app-text';
 import { Button } from '@/components/button';
 import { Screen } from '@/components/screen';
-import { RevealText } from '@/features/coach/reveal-text';
+import { CoachMessageCard } from '@/features/coach/coach-message-card';
 import { feedbackRequest, useCoachFeedback } from '@/features/coach/use-coach-feedback';
 import { ProgressMoment } from '@/features/progress/progress-moment';
 import { finishedSession, type FinishedSession } from '@/features/session/finished-session';
@@ -15,7 +15,6 @@ import { useReducedMotion } from '@/features/session/use-reduced-motion';
 import { useStorage, type Profile, type SessionReflection } from '@/lib/storage';
 import { radius, spacing, useTheme } from '@/theme';
 
-import { TypingIndicator } from '../onboarding/typing-indicator';
 import { CalmRating } from '../session/calm-rating';
 
 import { PrivateNote } from './private-note';
@@ -163,24 +162,11 @@ function SessionComplete({ session }: { session: FinishedSession }) {
       </View>
 
       {feedback === null ? null : (
-        <View
-          style={[styles.card, styles.coach, { backgroundColor: theme.surfaceMuted }]}
+        <CoachMessageCard
+          text={feedback.text === '' ? null : feedback.text}
+          reducedMotion={reducedMotion}
           testID="coach-feedback"
-        >
-          <View style={styles.coachHeader}>
-            <View style={[styles.mark, { backgroundColor: theme.breathGlow }]}>
-              <View style={[styles.markCore, { backgroundColor: theme.breath }]} />
-            </View>
-            <AppText variant="label" tone="primary">
-              From your coach
-            </AppText>
-          </View>
-          {feedback.text === '' ? (
-            <TypingIndicator reducedMotion={reducedMotion} />
-          ) : (
-            <RevealText text={feedback.text} instant={reducedMotion} testID="coach-feedback-text" />
-          )}
-        </View>
+        />
       )}
 
       <View style={card}>
@@ -250,10 +236,6 @@ const styles = StyleSheet.create({
     padding: spacing.lg,
     gap: spacing.md,
   },
-  coach: { borderWidth: 0, gap: spacing.sm },
-  coachHeader: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
-  mark: { width: 28, height: 28, borderRadius: 14, alignItems: 'center', justifyContent: 'center' },
-  markCore: { width: 14, height: 14, borderRadius: 7 },
   skip: { alignSelf: 'center', minWidth: 140 },
   footer: { gap: spacing.md },
   notice: {

@@ -1,4 +1,4 @@
-import { createLazyScreen } from './lazy-screen';
+import { createLazyScreen } from '@/lib/lazy-screen';
 
 const session = createLazyScreen(
   () => import('./journey-screens').then((module) => module.SessionScreen),
