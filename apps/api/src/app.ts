@@ -180,6 +180,7 @@ export function buildApp({
     auth: createAuth(createTokenVerifier(env), db.db),
     payments: createPaymentProvider(env),
     now: marketplace?.now ?? Date.now,
+    analytics,
   };
   if (authMode(env) === 'development') {
     app.register(devAuthRoutes, { prefix: '/v1', ...marketplaceContext });

@@ -1,8 +1,14 @@
 import { problemSchema } from '@exhale/core';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildApp, type App } from '../app';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../testing/databases';
+import {
+  DATABASE_KINDS,
+  TEST_POSTGRES_URL,
+  openTestDatabase,
+  type TestDatabase,
+} from '../testing/databases';
 import {
   AppError,
   BadRequest,
@@ -292,5 +298,43 @@ describe.each(DATABASE_KINDS)('error responses on %s', (kind) => {
       .find((line) => line.requestId === `crash-${kind}-crash` && line.msg === 'unhandled error');
     expect(entry.err.message).toContain('refused');
     expect(entry.err.stack).toContain('errors.test.ts');
+  });
+});
+
+describe('when the database cannot serve', () => {
+  let store: TestDatabase;
+  let app: App;
+  const busy = new pg.Pool({
+    connectionString: TEST_POSTGRES_URL,
+    max: 1,
+    connectionTimeoutMillis: 100,
+  });
+  const down = new pg.Pool({ connectionString: 'postgres://exhale@127.0.0.1:1/none', max: 1 });
+  let held: pg.PoolClient | undefined;
+
+  beforeAll(async () => {
+    store = await openTestDatabase('pglite');
+    app = buildApp({ env: store.env, db: store.db });
+    app.get('/v1/test/busy', async () => (await busy.query('select 1 as one')).rows);
+    app.get('/v1/test/down', async () => (await down.query('select 1 as one')).rows);
+    await app.ready();
+    held = await busy.connect();
+  });
+
+  afterAll(async () => {
+    held?.release();
+    await Promise.all([busy.end(), down.end()]);
+    await app?.close();
+    await store?.dispose();
+  });
+
+  it.each([
+    ['every pooled connection is busy past the wait', '/v1/test/busy'],
+    ['the database refuses connections', '/v1/test/down'],
+  ])('answers 503 database_unavailable with Retry-After when %s', async (_, url) => {
+    const response = await app.inject({ method: 'GET', url });
+    const body = problemOf(response, 503);
+    expect(body.code).toBe('database_unavailable');
+    expect(response.headers['retry-after']).toBe('2');
   });
 });

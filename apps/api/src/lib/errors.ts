@@ -2,9 +2,12 @@ import { STATUS_CODES } from 'node:http';
 import { problemSchema } from '@exhale/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { isDatabaseUnavailable } from '../db/errors';
 
 export const PROBLEM_TYPE_BASE = 'https://exhale.app/problems/';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json' as const;
+/** How long a client should wait before retrying when the database cannot serve. */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 type AppErrorInit = {
   code: string;
@@ -244,6 +247,17 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
         detail: error.code.startsWith('FST_') ? error.message : undefined,
       });
     }
+  }
+
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    return sendProblem(request, reply, {
+      status: 503,
+      code: 'database_unavailable',
+      detail:
+        'We are very busy or briefly unable to reach our database. Please try again in a moment.',
+    });
   }
 
   request.log.error({ err: error, headers: request.headers }, 'unhandled error');

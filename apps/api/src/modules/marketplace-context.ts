@@ -1,5 +1,6 @@
 import type { AppDatabase } from '../db/client';
 import type { Env } from '../env';
+import type { ServerAnalytics } from '../lib/analytics/server-analytics';
 import type { Auth } from '../lib/auth/auth';
 import type { PaymentProvider } from '../lib/payments/payment-provider';
 
@@ -11,4 +12,6 @@ export interface MarketplaceContext {
   /** Null in production without a Stripe key: bookings then answer 503. */
   payments: PaymentProvider | null;
   now: () => number;
+  /** Anonymous product events (PostHog when configured, nothing otherwise). */
+  analytics: ServerAnalytics;
 }

@@ -7,7 +7,7 @@ export interface TestApp {
   store: TestDatabase;
 }
 
-export type TestAppOptions = Pick<BuildAppOptions, 'marketplace'> & {
+export type TestAppOptions = Pick<BuildAppOptions, 'marketplace' | 'analytics'> & {
   /** Environment variables on top of the test defaults. */
   env?: Record<string, string>;
 };
@@ -21,7 +21,12 @@ export async function startTestApp(
   const env = options.env
     ? { ...store.env, ...testEnv({ ...envSource(store.env), ...options.env }) }
     : store.env;
-  const app = buildApp({ env, db: store.db, marketplace: options.marketplace });
+  const app = buildApp({
+    env,
+    db: store.db,
+    marketplace: options.marketplace,
+    analytics: options.analytics,
+  });
   await app.ready();
   return { app, store };
 }

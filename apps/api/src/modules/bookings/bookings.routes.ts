@@ -115,6 +115,11 @@ export const bookingsRoutes: FastifyPluginAsyncZod<MarketplaceContext> = async (
         start: Date.parse(request.body.start),
         timeZone: request.body.timeZone,
       });
+      const { startsAt, endsAt } = held.booking;
+      ctx.analytics.capture({
+        name: 'booking_created',
+        properties: { minutes: Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000) },
+      });
       reply.status(201);
       return { booking: presentBooking(held, held.payment), clientSecret: held.clientSecret };
     },
@@ -173,7 +178,13 @@ export const bookingsRoutes: FastifyPluginAsyncZod<MarketplaceContext> = async (
     },
     async (request) => {
       const caller = await auth.require(request);
-      const { refund } = await cancelBooking(ctx, caller, request.params.id, request.body?.reason);
+      const { refund, share } = await cancelBooking(
+        ctx,
+        caller,
+        request.params.id,
+        request.body?.reason,
+      );
+      ctx.analytics.capture({ name: 'booking_cancelled', properties: { refund: share } });
       const row = await getBooking(ctx, caller, request.params.id);
       return { booking: presentBooking(row, row.payment), refund };
     },

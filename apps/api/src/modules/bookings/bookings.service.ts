@@ -189,12 +189,46 @@ export async function holdBooking(
       platformFeeCents: fee,
     })
     .returning();
+  if (mayMoveNextAvailability(practitioner, slot.blocked)) {
+    await releaseSlotCache(deps, practitioner.id);
+  }
   if (started.status === 'succeeded') {
     await applyPaymentSucceeded(deps, started.providerPaymentId);
+    const current = await getBooking(deps, caller, booking.id);
+    return { ...current, clientSecret: started.clientSecret, payment: current.payment ?? payment! };
   }
-  await releaseSlotCache(deps, practitioner.id);
-  const current = await getBooking(deps, caller, booking.id);
-  return { ...current, clientSecret: started.clientSecret, payment: current.payment ?? payment! };
+  return {
+    booking,
+    practitionerAccountId: practitioner.accountId,
+    practitionerName: practitioner.displayName,
+    sessionTitle: sessionType.title,
+    as: 'member' as Participant,
+    clientSecret: started.clientSecret,
+    payment: payment!,
+  };
+}
+
+/** Longest session a practitioner can offer (session_types_duration_check). */
+const LONGEST_SESSION_MS = 240 * MINUTE_MS;
+
+/**
+ * Whether a new booking blocking `blocked` could change the practitioner's cached next
+ * availability: only if it overlaps the slot that is cached as next (whatever its length
+ * and buffers). Most holds are for later slots, and recomputing means computing slots
+ * across the whole booking horizon.
+ */
+function mayMoveNextAvailability(
+  practitioner: Pick<
+    typeof practitioners.$inferSelect,
+    'nextAvailableAt' | 'bufferBeforeMinutes' | 'bufferAfterMinutes'
+  >,
+  blocked: { start: number; end: number },
+) {
+  const next = practitioner.nextAvailableAt?.getTime();
+  if (next === undefined) return false;
+  const nextBlockedStart = next - practitioner.bufferBeforeMinutes * MINUTE_MS;
+  const nextBlockedEnd = next + LONGEST_SESSION_MS + practitioner.bufferAfterMinutes * MINUTE_MS;
+  return blocked.start < nextBlockedEnd && blocked.end > nextBlockedStart;
 }
 
 /** Refunds part or all of a payment through the provider and records it. */
@@ -378,7 +412,17 @@ export async function cancelBooking(
         )
       : null;
   await releaseSlotCache(deps, booking.practitionerId);
-  return { refund: { amountCents: refund?.amountCents ?? 0, policy: decision.reason } };
+  const refundedCents = refund?.amountCents ?? 0;
+  return {
+    refund: { amountCents: refundedCents, policy: decision.reason },
+    share: refundShare(refundedCents, paidCents),
+  };
+}
+
+/** How much of what was paid came back, for analytics (no amounts leave the server). */
+function refundShare(refundedCents: number, paidCents: number): 'full' | 'partial' | 'none' {
+  if (refundedCents <= 0) return 'none';
+  return refundedCents >= paidCents ? 'full' : 'partial';
 }
 
 export async function rescheduleBooking(deps: Deps, caller: Caller, id: string, start: number) {

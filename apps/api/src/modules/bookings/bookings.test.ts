@@ -1,8 +1,9 @@
 import { decodeJwt } from 'jose';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, bookings } from '../../db/schema';
+import { auditLog, bookings, practitioners } from '../../db/schema';
 import { demoPractitioner } from '../../db/seed/demo-practitioners';
+import { recordingAnalytics } from '../../testing/analytics';
 import { DATABASE_KINDS } from '../../testing/databases';
 import { seedDirectory, signIn } from '../../testing/marketplace';
 import { startTestApp, stopTestApp, type TestApp } from '../../testing/test-app';
@@ -22,9 +23,10 @@ describe.each(DATABASE_KINDS)('bookings with the development payment provider on
   let ben: Session;
   let practitioner: Session;
   let admin: Session;
+  const analytics = recordingAnalytics();
 
   beforeAll(async () => {
-    t = await startTestApp(kind, { marketplace: { now: () => clock } });
+    t = await startTestApp(kind, { marketplace: { now: () => clock }, analytics });
     await seedDirectory(t.store.db.db, 2, clock);
     ana = await signIn(t.app, 'ana@example.com');
     ben = await signIn(t.app, 'ben@example.com');
@@ -63,6 +65,7 @@ describe.each(DATABASE_KINDS)('bookings with the development payment provider on
       holdExpiresAt: null,
       payment: { provider: 'development', status: 'succeeded', amountCents: intro.priceCents },
     });
+    expect(analytics.events).toEqual([{ name: 'booking_created', properties: { minutes: 30 } }]);
   });
 
   it('answers 409 problem+json when the slot is taken, including by its buffer', async () => {
@@ -281,6 +284,12 @@ describe.each(DATABASE_KINDS)('bookings with the development payment provider on
       refund: { amountCents: intro.priceCents, policy: 'cancelled_by_practitioner' },
       booking: { cancelledBy: 'practitioner' },
     });
+    expect(
+      analytics.events.filter((event) => event.name === 'booking_cancelled').slice(-2),
+    ).toEqual([
+      { name: 'booking_cancelled', properties: { refund: 'none' } },
+      { name: 'booking_cancelled', properties: { refund: 'full' } },
+    ]);
     clock = START_TIME;
   });
 
@@ -340,5 +349,32 @@ describe.each(DATABASE_KINDS)('bookings with the development payment provider on
     expect(deleted.statusCode).toBe(204);
     const [kept] = await t.store.db.db.select().from(bookings).where(eq(bookings.id, booked.id));
     expect(kept).toMatchObject({ memberId: null, status: 'cancelled' });
+  });
+
+  it('moves the directory’s next availability when its slot is booked, not for later slots', async () => {
+    const other = demoPractitioner(1);
+    const nextOf = async () =>
+      (
+        await t.store.db.db
+          .select({ next: practitioners.nextAvailableAt })
+          .from(practitioners)
+          .where(eq(practitioners.id, other.practitioner.id))
+      )[0]!.next!.toISOString();
+    const next = await nextOf();
+    const shortest = other.sessionTypes.reduce((a, b) =>
+      a.durationMinutes <= b.durationMinutes ? a : b,
+    );
+
+    const later = await hold(
+      ana,
+      new Date(Date.parse(next) + 7 * 86_400_000).toISOString(),
+      shortest.id,
+    );
+    expect(later.statusCode, later.body).toBe(201);
+    expect(await nextOf()).toBe(next);
+
+    const first = await hold(ana, next, shortest.id);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(Date.parse(await nextOf())).toBeGreaterThan(Date.parse(next));
   });
 });

@@ -3,7 +3,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import { startLocalOpenAiServer, type LocalOpenAiServer } from '../../lib/llm/local-openai-server';
-import { coachTestApps, recordingAnalytics } from './coach.test-support';
+import { recordingAnalytics } from '../../testing/analytics';
+import { coachTestApps } from './coach.test-support';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 

@@ -1,6 +1,6 @@
 import { seededRandom } from '@exhale/core/coach';
 import { buildApp, type App } from '../../app';
-import type { ServerAnalytics, ServerEvent } from '../../lib/analytics/server-analytics';
+import type { ServerAnalytics } from '../../lib/analytics/server-analytics';
 import type { ChatRequestBody } from '../../lib/llm/local-openai-server';
 import { openTestDatabase, testEnv, type TestDatabase } from '../../testing/databases';
 
@@ -50,17 +50,6 @@ export function purposeOf(body: ChatRequestBody): 'onboarding' | 'plan' | 'feedb
   if (system.includes('onboarding')) return 'onboarding';
   if (system.includes('before a breathing session')) return 'plan';
   return 'feedback';
-}
-
-/** Our analytics port, keeping what the API would send to PostHog (the SDK's own payloads are tested in server-analytics.test.ts). */
-export function recordingAnalytics(): ServerAnalytics & { events: ServerEvent[] } {
-  const events: ServerEvent[] = [];
-  return {
-    enabled: true,
-    events,
-    capture: (event) => void events.push(event),
-    shutdown: async () => undefined,
-  };
 }
 
 export type CoachTestApps = {

@@ -14,12 +14,12 @@ import {
   type LocalAnswer,
   type LocalOpenAiServer,
 } from '../../lib/llm/local-openai-server';
+import { recordingAnalytics } from '../../testing/analytics';
 import { deadPort } from '../../testing/network';
 import {
   HEADERS,
   SSE_HEADERS,
   coachTestApps,
-  recordingAnalytics,
   deltaText,
   eventOrder,
   parseSse,
