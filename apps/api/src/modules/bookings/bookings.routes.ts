@@ -12,6 +12,7 @@ import {
   holdBooking,
   joinableBooking,
   presentBooking,
+  reportNoShow,
   rescheduleBooking,
   reviewBooking,
 } from './bookings.service';
@@ -302,6 +303,37 @@ export const bookingsRoutes: FastifyPluginAsyncZod<MarketplaceContext> = async (
         name: row.as === 'practitioner' ? row.practitionerName : (caller.email ?? 'Member'),
         validForMs: window.closesAt - now,
       });
+    },
+  );
+
+  app.post(
+    '/bookings/:id/no-show',
+    {
+      schema: {
+        tags: ['bookings'],
+        summary: 'Report that the member did not come',
+        description:
+          'For the practitioner (or an admin), from ten minutes after the start until 48 hours ' +
+          'after the end. The booking becomes `no_show`; nothing is refunded.',
+        security: BEARER_SECURITY,
+        params: idParams,
+        response: {
+          200: z.object({ booking: bookingSchema }),
+          ...problemResponses({
+            400: 'Invalid id.',
+            ...auth401,
+            403: 'Only the practitioner may report a no-show.',
+            ...notYours,
+            409: '`booking_not_due`, `no_show_too_late` or `booking_reviewed`.',
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const caller = await auth.require(request);
+      await reportNoShow(ctx, caller, request.params.id);
+      const row = await getBooking(ctx, caller, request.params.id);
+      return { booking: presentBooking(row, row.payment) };
     },
   );
 

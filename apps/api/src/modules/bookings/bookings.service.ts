@@ -503,6 +503,73 @@ export async function rescheduleBooking(deps: Deps, caller: Caller, id: string, 
   return getBooking(deps, caller, id);
 }
 
+/** A member may be reported absent from this long after the start… */
+const NO_SHOW_FROM_START_MS = 10 * MINUTE_MS;
+/** …until this long after the end; later, the session stands as completed. */
+const NO_SHOW_UNTIL_END_MS = 48 * 60 * MINUTE_MS;
+
+/**
+ * The practitioner (or an admin) reports that the member did not come. The booking
+ * becomes `no_show`; the payment stays with the practitioner, as the cancellation policy
+ * already gave the member until the window to cancel. A no-show cannot be reviewed.
+ */
+export async function reportNoShow(deps: Deps, caller: Caller, id: string) {
+  const row = await bookingFor(deps.db, caller, id);
+  if (row.as === 'member') {
+    throw new Forbidden('Only the practitioner can report that the member did not come.', {
+      code: 'not_your_booking',
+    });
+  }
+  const { booking } = row;
+  const now = deps.now();
+  if (booking.status !== 'confirmed' && booking.status !== 'completed') {
+    throw new Conflict(
+      `This booking is ${booking.status}; only a session that was due can be a no-show.`,
+      {
+        code: 'booking_not_due',
+      },
+    );
+  }
+  if (now < booking.startsAt.getTime() + NO_SHOW_FROM_START_MS) {
+    throw new Conflict('A no-show can be reported from ten minutes after the start.', {
+      code: 'booking_not_due',
+    });
+  }
+  if (now > booking.endsAt.getTime() + NO_SHOW_UNTIL_END_MS) {
+    throw new Conflict('A no-show can be reported until 48 hours after the session.', {
+      code: 'no_show_too_late',
+    });
+  }
+  const reported = await deps.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(bookings)
+      .set({ status: 'no_show', updatedAt: new Date(now) })
+      .where(
+        and(
+          eq(bookings.id, id),
+          inArray(bookings.status, ['confirmed', 'completed']),
+          sql`not exists (select 1 from ${reviews} r where r.booking_id = ${id})`,
+        ),
+      )
+      .returning({ id: bookings.id });
+    if (updated) {
+      await audit(tx, {
+        actorId: caller.accountId,
+        entity: 'booking',
+        entityId: id,
+        action: 'no_show',
+        data: { by: row.as },
+      });
+    }
+    return Boolean(updated);
+  });
+  if (!reported) {
+    throw new Conflict('The member has already reviewed this session, so they were there.', {
+      code: 'booking_reviewed',
+    });
+  }
+}
+
 export async function reviewBooking(
   deps: Deps,
   caller: Caller,

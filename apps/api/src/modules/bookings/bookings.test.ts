@@ -242,6 +242,34 @@ describe.each(DATABASE_KINDS)('bookings with the development payment provider on
     clock = START_TIME;
   });
 
+  it('lets the practitioner report a member who did not come, from ten minutes after the start', async () => {
+    const booked = (await hold(ben, '2025-06-11T07:00:00Z')).json().booking;
+    const url = `/v1/bookings/${booked.id}/no-show`;
+    clock = Date.parse('2025-06-11T07:05:00Z');
+    const early = await post(practitioner, url);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('booking_not_due');
+
+    clock = Date.parse('2025-06-11T07:15:00Z');
+    expect((await post(ben, url)).statusCode).toBe(403);
+    expect((await post(ana, url)).statusCode).toBe(404);
+    const reported = await post(practitioner, url);
+    expect(reported.statusCode, reported.body).toBe(200);
+    expect(reported.json().booking).toMatchObject({
+      status: 'no_show',
+      payment: { status: 'succeeded', refundedCents: 0 },
+    });
+    const review = await post(ben, `/v1/bookings/${booked.id}/review`, { rating: 1 });
+    expect(review.json().code).toBe('booking_not_completed');
+    expect((await post(practitioner, url)).json().code).toBe('booking_not_due');
+
+    const old = (await hold(ben, '2025-06-12T08:00:00Z')).json().booking;
+    clock = Date.parse('2025-06-14T09:00:00Z');
+    const late = await post(practitioner, `/v1/bookings/${old.id}/no-show`);
+    expect(late.json().code).toBe('no_show_too_late');
+    clock = START_TIME;
+  });
+
   it('refunds a member in full up to 24 hours before, frees the slot, and refuses a second cancel', async () => {
     const booked = (await hold(ana, '2025-06-05T07:00:00Z')).json().booking;
     clock = Date.parse('2025-06-04T07:00:00Z');
