@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { AppDatabase } from '../../db/client';
 import { accounts } from '../../db/schema';
@@ -50,11 +51,19 @@ export function createAuth(verifier: TokenVerifier, db: AppDatabase): Auth {
       }
       throw error;
     }
-    const [account] = await db
-      .insert(accounts)
-      .values({ id: claims.sub, email: claims.email })
-      .onConflictDoUpdate({ target: accounts.id, set: { email: claims.email } })
-      .returning({ role: accounts.role });
+    // Writes only when the account is new or its email changed: most requests come from
+    // known accounts, and rewriting their row each time would make every request a write.
+    const { rows } = await db.execute<{ role: Role }>(sql`
+      with created as (
+        insert into ${accounts} (id, email) values (${claims.sub}, ${claims.email ?? null})
+        on conflict (id) do update set email = excluded.email
+          where ${accounts.email} is distinct from excluded.email
+        returning role)
+      select role from created
+      union all
+      select role from ${accounts} where id = ${claims.sub}
+      limit 1`);
+    const account = rows[0];
     return { accountId: claims.sub, email: claims.email, role: account?.role ?? 'member' };
   }
 
