@@ -86,6 +86,8 @@ const envSchema = z
     STRIPE_API_BASE: z
       .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
       .optional(),
+    // Expo push (booking reminders); needed only when the Expo project enforces push security.
+    EXPO_ACCESS_TOKEN: z.string().optional(),
     PLATFORM_FEE_BASIS_POINTS: wholeNumber(0, 5000).default(1500),
     BOOKING_HOLD_MINUTES: wholeNumber(1, 60).default(10),
     LIVEKIT_URL: z.string().optional(),

@@ -5,8 +5,10 @@ import { runMigrations } from './db/migrate';
 import { seedIfEmpty } from './db/seed/seed-demo-data';
 import { EnvError, loadEnv, type Env } from './env';
 import { createLogger } from './lib/logger';
+import { createPaymentProvider } from './lib/payments/create-payment-provider';
+import { createExpoPushSender } from './lib/push/expo-push-sender';
 import { drainAndClose } from './lib/shutdown';
-import { startMarketplaceJobs } from './modules/jobs/marketplace-jobs';
+import { startJobs } from './modules/jobs/start-jobs';
 
 /** Orchestrators wait ~30 s after SIGTERM before SIGKILL; finish well inside that. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -52,9 +54,15 @@ async function main() {
   }
 
   const app = buildApp({ env, db, logger });
-  // Releases expired holds, completes past sessions and keeps next-availability fresh.
-  // Each step is an idempotent conditional update, so every replica may run it.
-  const jobs = startMarketplaceJobs({ db: db.db, log: app.log });
+  // Hold expiry, completion, next-availability, reminders and payment reconciliation:
+  // pg-boss on Postgres, in process on PGlite. Closing the app waits for running jobs.
+  const jobs = await startJobs({
+    database: db,
+    env,
+    log: app.log,
+    payments: createPaymentProvider(env),
+    push: createExpoPushSender({ accessToken: env.EXPO_ACCESS_TOKEN }),
+  });
   app.addHook('onClose', () => jobs.stop());
   try {
     await app.listen({ port: env.PORT, host: env.HOST });

@@ -25,6 +25,7 @@ export function createPaymentProvider(
   return {
     name: 'stripe',
     startPayment: async (request) => (await load()).startPayment(request),
+    retrievePayment: async (id) => (await load()).retrievePayment(id),
     refund: async (request) => (await load()).refund(request),
     onboardingLink: async (input) => (await load()).onboardingLink(input),
   };

@@ -31,9 +31,21 @@ export interface StartedRefund {
   status: string;
 }
 
+/** Where a payment stands at the provider, for reconciling what webhooks may have missed. */
+export interface PaymentState {
+  /**
+   * `pending` while the member may still pay (or the bank is processing); `failed` after a
+   * declined attempt or when the payment was cancelled at the provider.
+   */
+  status: 'succeeded' | 'pending' | 'failed';
+  /** The provider's code for the last failure, e.g. `card_declined`. */
+  failureCode: string | null;
+}
+
 export interface PaymentProvider {
   name: 'stripe' | 'development';
   startPayment(request: PaymentRequest): Promise<StartedPayment>;
+  retrievePayment(providerPaymentId: string): Promise<PaymentState>;
   refund(request: RefundRequest): Promise<StartedRefund>;
   /** A Stripe Connect onboarding link for a practitioner's express account. */
   onboardingLink(input: {

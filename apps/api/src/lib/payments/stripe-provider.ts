@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { UpstreamUnavailable } from '../errors';
-import type { PaymentProvider } from './payment-provider';
+import type { PaymentProvider, PaymentState } from './payment-provider';
 
 export type StripeConfig = {
   secretKey: string;
@@ -36,6 +36,27 @@ async function upstream<T>(what: string, call: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * A PaymentIntent's status in the marketplace's terms. `requires_payment_method` after an
+ * attempt (it carries `last_payment_error`) is a declined card; before any attempt it is
+ * still waiting for the member.
+ */
+export function paymentStateOf(intent: Stripe.PaymentIntent): PaymentState {
+  const failureCode = intent.last_payment_error?.code ?? null;
+  switch (intent.status) {
+    case 'succeeded':
+      return { status: 'succeeded', failureCode: null };
+    case 'canceled':
+      return { status: 'failed', failureCode: failureCode ?? 'canceled' };
+    case 'requires_payment_method':
+      return intent.last_payment_error
+        ? { status: 'failed', failureCode: failureCode ?? 'payment_failed' }
+        : { status: 'pending', failureCode: null };
+    default:
+      return { status: 'pending', failureCode: null };
+  }
+}
+
+/**
  * Stripe with Connect destination charges: the member pays the platform, Stripe moves the
  * price less `application_fee_amount` to the practitioner's express account. Every call
  * carries an idempotency key, so a retried request never charges or refunds twice.
@@ -67,6 +88,10 @@ export function createStripePaymentProvider(stripe: Stripe): PaymentProvider {
           status: intent.status === 'succeeded' ? 'succeeded' : 'requires_payment',
         };
       }),
+    retrievePayment: (providerPaymentId) =>
+      upstream('look up the payment', async () =>
+        paymentStateOf(await stripe.paymentIntents.retrieve(providerPaymentId)),
+      ),
     refund: (request) =>
       upstream('refund the payment', async () => {
         const refund = await stripe.refunds.create(

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
+
+/**
+ * For tests: a local server speaking Expo's push API (`POST /--/api/v2/push/send`), so the
+ * real expo-server-sdk is exercised over HTTP. It answers one ticket per message, in order,
+ * with `DeviceNotRegistered` for tokens marked dead, and keeps every message it accepted.
+ */
+
+export type ReceivedPush = {
+  to: string;
+  title?: string;
+  body?: string;
+  data?: Record<string, unknown>;
+};
+
+export type LocalExpoPushServer = {
+  /** Give this to EXPO_BASE_URL before expo-server-sdk is first imported. */
+  baseUrl: string;
+  messages: ReceivedPush[];
+  /** The Authorization header of every request, `null` when absent. */
+  authorizations: (string | null)[];
+  /** Tokens answered with a `DeviceNotRegistered` ticket. */
+  deadTokens: Set<string>;
+  /** The next `times` requests fail with this HTTP status and Expo's error shape. */
+  failNext(status: number, times?: number): void;
+  close(): Promise<void>;
+};
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  const text =
+    request.headers['content-encoding'] === 'gzip'
+      ? gunzipSync(raw).toString('utf8')
+      : raw.toString('utf8');
+  return JSON.parse(text) as unknown;
+}
+
+export async function startLocalExpoPushServer(): Promise<LocalExpoPushServer> {
+  const messages: ReceivedPush[] = [];
+  const authorizations: (string | null)[] = [];
+  const deadTokens = new Set<string>();
+  let failure: { status: number; times: number } | undefined;
+
+  const server = createServer((request, response) => {
+    const reply = (status: number, body: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    void (async () => {
+      if (request.method !== 'POST' || request.url !== '/--/api/v2/push/send') {
+        return reply(404, { errors: [{ code: 'NOT_FOUND', message: 'Not found.' }] });
+      }
+      authorizations.push(request.headers.authorization ?? null);
+      const body = await readBody(request);
+      if (failure) {
+        failure.times -= 1;
+        const { status } = failure;
+        if (failure.times === 0) failure = undefined;
+        return reply(status, {
+          errors: [{ code: 'INTERNAL_SERVER_ERROR', message: 'Local Expo was told to fail.' }],
+        });
+      }
+      const batch = (Array.isArray(body) ? body : [body]) as ReceivedPush[];
+      const data = batch.map((message) => {
+        if (deadTokens.has(message.to)) {
+          return {
+            status: 'error',
+            message: `"${message.to}" is not a registered push notification recipient`,
+            details: { error: 'DeviceNotRegistered', expoPushToken: message.to },
+          };
+        }
+        messages.push(message);
+        return { status: 'ok', id: randomBytes(16).toString('hex') };
+      });
+      reply(200, { data });
+    })().catch((error: unknown) =>
+      reply(400, { errors: [{ code: 'BAD', message: String(error) }] }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    messages,
+    authorizations,
+    deadTokens,
+    failNext: (status, times = 1) => {
+      failure = { status, times };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
