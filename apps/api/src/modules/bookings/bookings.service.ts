@@ -15,7 +15,12 @@ import { AppError, Conflict, Forbidden, NotFound, ServiceUnavailable } from '../
 import type { PaymentProvider } from '../../lib/payments/payment-provider';
 import type { MarketplaceContext } from '../marketplace-context';
 import { refreshNextAvailability } from '../practitioners/practitioners.service';
-import { loadSchedule, rangeLiteral } from '../practitioners/schedule.repository';
+import {
+  loadSchedule,
+  rangeLiteral,
+  scheduleColumns,
+  toSchedule,
+} from '../practitioners/schedule.repository';
 import {
   audit,
   expireHolds,
@@ -27,6 +32,8 @@ import {
 } from './bookings.repository';
 
 const MINUTE_MS = 60_000;
+/** Longest session a practitioner can offer (session_types_duration_check). */
+const LONGEST_SESSION_MS = 240 * MINUTE_MS;
 
 type Deps = Pick<MarketplaceContext, 'db' | 'payments' | 'env' | 'now'>;
 type Participant = 'member' | 'practitioner' | 'admin';
@@ -89,8 +96,16 @@ export async function holdBooking(
 ) {
   const provider = requirePayments(deps.payments);
   const now = deps.now();
+  // The offer and the practitioner's schedule around the asked time, in one statement. Its
+  // span is the longest a session can be, so it is known before the session type is read.
+  const ofSessionType = sql`(select ${sessionTypes.practitionerId} from ${sessionTypes}
+    where ${sessionTypes.id} = ${input.sessionTypeId})`;
   const [offer] = await deps.db
-    .select({ sessionType: sessionTypes, practitioner: practitioners })
+    .select({
+      sessionType: sessionTypes,
+      practitioner: practitioners,
+      schedule: scheduleColumns(ofSessionType, input.start, input.start + LONGEST_SESSION_MS, now),
+    })
     .from(sessionTypes)
     .innerJoin(practitioners, eq(practitioners.id, sessionTypes.practitionerId))
     .where(and(eq(sessionTypes.id, input.sessionTypeId), eq(sessionTypes.active, true)));
@@ -103,16 +118,7 @@ export async function holdBooking(
   if (practitioner.accountId === caller.accountId) {
     throw new Forbidden('Practitioners cannot book their own sessions.', { code: 'own_session' });
   }
-
-  const durationMs = sessionType.durationMinutes * MINUTE_MS;
-  const schedule = await loadSchedule(
-    deps.db,
-    practitioner.id,
-    input.start,
-    input.start + durationMs,
-    now,
-  );
-  if (!schedule) throw slotUnavailable();
+  const schedule = toSchedule(offer.schedule);
   const query = { durationMinutes: sessionType.durationMinutes, timeOff: schedule.timeOff, now };
   const slot = isBookableSlot(schedule.policy, { ...query, busy: schedule.busy }, input.start);
   if (!slot) {
@@ -207,9 +213,6 @@ export async function holdBooking(
     payment: payment!,
   };
 }
-
-/** Longest session a practitioner can offer (session_types_duration_check). */
-const LONGEST_SESSION_MS = 240 * MINUTE_MS;
 
 /**
  * Whether a new booking blocking `blocked` could change the practitioner's cached next

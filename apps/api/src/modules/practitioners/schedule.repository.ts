@@ -24,13 +24,67 @@ export function rangeLiteral(range: TimeRange): string {
 }
 
 /**
- * Everything slot computation needs for one practitioner around [from, to): the weekly
- * rules, time off, and what live bookings block. A hold past its expiry blocks nothing,
- * even before the job marks it expired.
- *
- * One statement, so a request holds a pooled connection once instead of four times: under
- * a burst (200 members after one slot) requests then finish one after another instead of
- * all waiting in the pool's queue together.
+ * Columns for a select that bring everything slot computation needs for one practitioner
+ * around [from, to) in the same statement: the weekly rules, time off, and what live
+ * bookings block (a hold past its expiry blocks nothing, even before the job marks it).
+ * `practitionerId` is a value or an uncorrelated subquery; Drizzle names columns without
+ * their table inside `sql`, so these subqueries cannot refer to the outer row.
+ */
+export function scheduleColumns(
+  practitionerId: string | SQL,
+  from: number,
+  to: number,
+  now: number,
+) {
+  // Windows and buffers reach a little past [from, to); a day either side covers both.
+  const spanStart = new Date(from - DAY_MS).toISOString();
+  const spanEnd = new Date(to + DAY_MS).toISOString();
+  const ms = (timestamp: SQL) => sql`(extract(epoch from ${timestamp}) * 1000)::float8`;
+  return {
+    timeZone: practitioners.timeZone,
+    bufferBeforeMinutes: practitioners.bufferBeforeMinutes,
+    bufferAfterMinutes: practitioners.bufferAfterMinutes,
+    minNoticeMinutes: practitioners.minNoticeMinutes,
+    horizonDays: practitioners.horizonDays,
+    rules: sql<SchedulingPolicy['rules']>`(
+      select coalesce(json_agg(json_build_object(
+        'weekday', ${availabilityRules.weekday},
+        'startMinute', ${availabilityRules.startMinute},
+        'endMinute', ${availabilityRules.endMinute})), '[]'::json)
+      from ${availabilityRules}
+      where ${availabilityRules.practitionerId} = ${practitionerId})`,
+    timeOff: sql<TimeRange[]>`(
+      select coalesce(json_agg(json_build_object(
+        'start', ${ms(sql`${timeOff.startsAt}`)},
+        'end', ${ms(sql`${timeOff.endsAt}`)})), '[]'::json)
+      from ${timeOff}
+      where ${timeOff.practitionerId} = ${practitionerId}
+        and ${timeOff.startsAt} < ${spanEnd}::timestamptz
+        and ${timeOff.endsAt} > ${spanStart}::timestamptz)`,
+    busy: sql<TimeRange[]>`(
+      select coalesce(json_agg(json_build_object(
+        'start', ${ms(sql`lower(${bookings.blocked})`)},
+        'end', ${ms(sql`upper(${bookings.blocked})`)})), '[]'::json)
+      from ${bookings}
+      where ${bookings.practitionerId} = ${practitionerId}
+        and (${bookings.status} = 'confirmed'
+          or (${bookings.status} = 'held' and ${bookings.holdExpiresAt} > ${new Date(now).toISOString()}::timestamptz))
+        and ${bookings.blocked} && tstzrange(${spanStart}::timestamptz, ${spanEnd}::timestamptz))`,
+  };
+}
+
+type ScheduleRow = SchedulingPolicy & { timeOff: TimeRange[]; busy: TimeRange[] };
+
+/** The row `scheduleColumns` selected, as slot computation takes it. */
+export function toSchedule(row: ScheduleRow): Schedule {
+  const { rules, timeOff: off, busy, ...settings } = row;
+  return { policy: { ...settings, rules }, timeOff: off, busy };
+}
+
+/**
+ * The schedule of one practitioner around [from, to) in one statement, so a request holds
+ * a pooled connection once instead of four times: under a burst (200 members after one
+ * slot) requests then finish one after another instead of all waiting in the pool's queue.
  */
 export async function loadSchedule(
   db: Executor,
@@ -39,46 +93,9 @@ export async function loadSchedule(
   to: number,
   now: number,
 ): Promise<Schedule | null> {
-  // The subqueries filter by the id itself: Drizzle names columns without their table here.
-  // Windows and buffers reach a little past [from, to); a day either side covers both.
-  const spanStart = new Date(from - DAY_MS).toISOString();
-  const spanEnd = new Date(to + DAY_MS).toISOString();
-  const ms = (timestamp: SQL) => sql`(extract(epoch from ${timestamp}) * 1000)::float8`;
   const [row] = await db
-    .select({
-      timeZone: practitioners.timeZone,
-      bufferBeforeMinutes: practitioners.bufferBeforeMinutes,
-      bufferAfterMinutes: practitioners.bufferAfterMinutes,
-      minNoticeMinutes: practitioners.minNoticeMinutes,
-      horizonDays: practitioners.horizonDays,
-      rules: sql<SchedulingPolicy['rules']>`(
-        select coalesce(json_agg(json_build_object(
-          'weekday', ${availabilityRules.weekday},
-          'startMinute', ${availabilityRules.startMinute},
-          'endMinute', ${availabilityRules.endMinute})), '[]'::json)
-        from ${availabilityRules}
-        where ${availabilityRules.practitionerId} = ${practitionerId})`,
-      timeOff: sql<TimeRange[]>`(
-        select coalesce(json_agg(json_build_object(
-          'start', ${ms(sql`${timeOff.startsAt}`)},
-          'end', ${ms(sql`${timeOff.endsAt}`)})), '[]'::json)
-        from ${timeOff}
-        where ${timeOff.practitionerId} = ${practitionerId}
-          and ${timeOff.startsAt} < ${spanEnd}::timestamptz
-          and ${timeOff.endsAt} > ${spanStart}::timestamptz)`,
-      busy: sql<TimeRange[]>`(
-        select coalesce(json_agg(json_build_object(
-          'start', ${ms(sql`lower(${bookings.blocked})`)},
-          'end', ${ms(sql`upper(${bookings.blocked})`)})), '[]'::json)
-        from ${bookings}
-        where ${bookings.practitionerId} = ${practitionerId}
-          and (${bookings.status} = 'confirmed'
-            or (${bookings.status} = 'held' and ${bookings.holdExpiresAt} > ${new Date(now).toISOString()}::timestamptz))
-          and ${bookings.blocked} && tstzrange(${spanStart}::timestamptz, ${spanEnd}::timestamptz))`,
-    })
+    .select(scheduleColumns(practitionerId, from, to, now))
     .from(practitioners)
     .where(eq(practitioners.id, practitionerId));
-  if (!row) return null;
-  const { rules, timeOff: off, busy, ...settings } = row;
-  return { policy: { ...settings, rules }, timeOff: off, busy };
+  return row ? toSchedule(row) : null;
 }
