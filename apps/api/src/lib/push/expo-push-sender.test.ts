@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalExpoPushServer, type LocalExpoPushServer } from './local-expo-push-server';
+// A type only: the module itself is imported once EXPO_BASE_URL is set.
+import type { createExpoPushSender } from './expo-push-sender';
 import type { PushSender } from './push-sender';
 
 describe('Expo push sender (real expo-server-sdk, local Expo push server)', () => {
   let server: LocalExpoPushServer;
   let sender: PushSender;
+  let createSender: typeof createExpoPushSender;
 
   beforeAll(async () => {
     server = await startLocalExpoPushServer();
     // The SDK reads its base URL when first imported, which the sender does on first send.
     process.env.EXPO_BASE_URL = server.baseUrl;
-    const { createExpoPushSender } = await import('./expo-push-sender');
-    sender = createExpoPushSender({ accessToken: 'expo-access-token', timeoutMs: 2000 });
+    ({ createExpoPushSender: createSender } = await import('./expo-push-sender'));
+    sender = createSender({ accessToken: 'expo-access-token', timeoutMs: 2000 });
   });
   afterAll(async () => {
     delete process.env.EXPO_BASE_URL;
@@ -49,5 +52,16 @@ describe('Expo push sender (real expo-server-sdk, local Expo push server)', () =
     await expect(
       sender.send([{ to: 'ExponentPushToken[alive]', title: 'x', body: 'y' }]),
     ).rejects.toThrow(/Local Expo was told to fail/);
+  });
+
+  it('gives up on a push service that does not answer within the timeout', async () => {
+    server.hangNext();
+    const started = Date.now();
+    await expect(
+      createSender({ timeoutMs: 300 }).send([
+        { to: 'ExponentPushToken[alive]', title: 'x', body: 'y' },
+      ]),
+    ).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });

@@ -26,6 +26,8 @@ export type LocalExpoPushServer = {
   deadTokens: Set<string>;
   /** The next `times` requests fail with this HTTP status and Expo's error shape. */
   failNext(status: number, times?: number): void;
+  /** The next request is never answered, like a push service that has hung. */
+  hangNext(): void;
   close(): Promise<void>;
 };
 
@@ -45,6 +47,7 @@ export async function startLocalExpoPushServer(): Promise<LocalExpoPushServer> {
   const authorizations: (string | null)[] = [];
   const deadTokens = new Set<string>();
   let failure: { status: number; times: number } | undefined;
+  let hang = false;
 
   const server = createServer((request, response) => {
     const reply = (status: number, body: unknown) => {
@@ -57,6 +60,10 @@ export async function startLocalExpoPushServer(): Promise<LocalExpoPushServer> {
       }
       authorizations.push(request.headers.authorization ?? null);
       const body = await readBody(request);
+      if (hang) {
+        hang = false;
+        return;
+      }
       if (failure) {
         failure.times -= 1;
         const { status } = failure;
@@ -91,6 +98,9 @@ export async function startLocalExpoPushServer(): Promise<LocalExpoPushServer> {
     deadTokens,
     failNext: (status, times = 1) => {
       failure = { status, times };
+    },
+    hangNext: () => {
+      hang = true;
     },
     close: () =>
       new Promise<void>((resolve) => {

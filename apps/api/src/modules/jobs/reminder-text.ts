@@ -11,8 +11,16 @@ function safeZone(timeZone: string): string {
   }
 }
 
-const dayKey = (at: number, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(at);
+/** The calendar day `at` falls on in `timeZone`, as days since 1970-01-01. */
+function calendarDay(at: number, timeZone: string): number {
+  const ymd = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+  return Date.parse(`${ymd}T00:00:00Z`) / (24 * HOUR_MS);
+}
 
 /** `Europe/Paris` → `Paris time`; `UTC` stays `UTC`. */
 export function zoneLabel(timeZone: string): string {
@@ -23,9 +31,10 @@ export function zoneLabel(timeZone: string): string {
 /** "today", "tomorrow" or "Tuesday 3 June", on the recipient's own calendar. */
 export function dayPhrase(startsAt: number, now: number, timeZone: string): string {
   const zone = safeZone(timeZone);
-  const day = dayKey(startsAt, zone);
-  if (day === dayKey(now, zone)) return 'today';
-  if (day === dayKey(now + 24 * HOUR_MS, zone)) return 'tomorrow';
+  // Calendar days, not 24 h steps: a DST day is 23 or 25 hours long.
+  const days = calendarDay(startsAt, zone) - calendarDay(now, zone);
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
   return new Intl.DateTimeFormat('en-GB', {
     timeZone: zone,
     weekday: 'long',
