@@ -164,17 +164,25 @@ describe.each(DATABASE_KINDS)('payment reconciliation with Stripe on %s', (kind)
       last_payment_error: { code: 'card_declined' },
     });
     const waiting = await bookingPaidBy('pi_waiting', { status: 'requires_payment_method' });
+    // Stripe has no such PaymentIntent: that lookup fails, the others go on.
+    const unknown = await bookingPaidBy('pi_unknown', null);
     // Started a minute ago: the webhook still has time, so Stripe is not asked.
     const recent = await bookingPaidBy('pi_recent', { status: 'succeeded' }, { minutesAgo: 1 });
 
-    expect(await reconcilePayments(ctx())).toEqual({ checked: 3, confirmed: 1, failed: 1 });
-    expect(lookups().sort()).toEqual(['pi_declined', 'pi_paid', 'pi_waiting']);
+    expect(await reconcilePayments(ctx())).toEqual({
+      checked: 4,
+      confirmed: 1,
+      failed: 1,
+      errors: 1,
+    });
+    expect(lookups().sort()).toEqual(['pi_declined', 'pi_paid', 'pi_unknown', 'pi_waiting']);
     expect(stripe.requests[0]!.authorization).toBe('Bearer sk_test_local');
 
     expect(await state(paid)).toEqual({ booking: 'confirmed', payment: 'succeeded' });
     expect(await state(declined)).toEqual({ booking: 'held', payment: 'failed' });
     expect(await state(waiting)).toEqual({ booking: 'held', payment: 'requires_payment' });
     expect(await state(recent)).toEqual({ booking: 'held', payment: 'requires_payment' });
+    expect(await state(unknown)).toEqual({ booking: 'held', payment: 'requires_payment' });
     const trail = await store.db.db
       .select({ action: auditLog.action, data: auditLog.data })
       .from(auditLog)
@@ -185,13 +193,18 @@ describe.each(DATABASE_KINDS)('payment reconciliation with Stripe on %s', (kind)
 
     // Right after, nothing is asked again; three minutes on, the unsettled ones are.
     stripe.requests.length = 0;
-    expect(await reconcilePayments(ctx())).toEqual({ checked: 0, confirmed: 0, failed: 0 });
+    expect(await reconcilePayments(ctx())).toMatchObject({ checked: 0 });
     expect(lookups()).toEqual([]);
     stripe.intents.set('pi_declined', { status: 'succeeded' });
     clock = NOW + 4 * MINUTE;
     stripe.requests.length = 0;
-    expect(await reconcilePayments(ctx())).toEqual({ checked: 3, confirmed: 2, failed: 0 });
-    expect(lookups().sort()).toEqual(['pi_declined', 'pi_recent', 'pi_waiting']);
+    expect(await reconcilePayments(ctx())).toEqual({
+      checked: 4,
+      confirmed: 2,
+      failed: 0,
+      errors: 1,
+    });
+    expect(lookups().sort()).toEqual(['pi_declined', 'pi_recent', 'pi_unknown', 'pi_waiting']);
     expect(await state(declined)).toEqual({ booking: 'confirmed', payment: 'succeeded' });
   });
 

@@ -59,7 +59,7 @@ export async function reconcilePayments(
   ctx: Pick<JobContext, 'db' | 'env' | 'payments' | 'log' | 'now'>,
 ) {
   const provider = ctx.payments;
-  if (!provider) return { checked: 0, confirmed: 0, failed: 0 };
+  if (!provider) return { checked: 0, confirmed: 0, failed: 0, errors: 0 };
   const now = ctx.now();
   // Claimed by moving `updated_at` to now, so replicas share the work and each payment is
   // looked up again only after RECONCILE_AFTER_MS.
@@ -90,8 +90,17 @@ export async function reconcilePayments(
   const deps = { db: ctx.db, env: ctx.env, payments: provider, now: ctx.now };
   let confirmed = 0;
   let failed = 0;
+  let errors = 0;
   for (const payment of unsettled) {
-    const state = await provider.retrievePayment(payment.providerPaymentId);
+    let state;
+    try {
+      state = await provider.retrievePayment(payment.providerPaymentId);
+    } catch (err) {
+      // One payment the provider cannot answer for must not hold up the others.
+      ctx.log.warn({ err, providerPaymentId: payment.providerPaymentId }, 'payment lookup failed');
+      errors += 1;
+      continue;
+    }
     if (state.status === 'succeeded') {
       const { refundNeeded } = await ctx.db.transaction((tx) =>
         applyPaymentSucceeded(deps, payment.providerPaymentId, tx),
@@ -102,5 +111,5 @@ export async function reconcilePayments(
       failed += await applyPaymentFailed(ctx, payment.providerPaymentId, state.failureCode);
     }
   }
-  return { checked: unsettled.length, confirmed, failed };
+  return { checked: unsettled.length, confirmed, failed, errors };
 }
