@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, lte, not, sql } from 'drizzle-orm';
 import { accounts, bookings, practitioners, pushTokens, sessionTypes } from '../../db/schema';
-import type { PushMessage } from '../../lib/push/push-sender';
+import type { PushMessage, PushTicket } from '../../lib/push/push-sender';
 import type { JobContext } from './job';
 import { reminderText } from './reminder-text';
 
@@ -135,7 +135,8 @@ async function messagesFor(
 /**
  * Sends the 24 h and 1 h reminders of confirmed bookings to the member's and the
  * practitioner's devices, each once. Tokens Expo reports as `DeviceNotRegistered` are
- * deleted. If the push service fails, the unsent claims are released for the next run.
+ * deleted. If the push service fails, the unsent claims are released for the next run; a
+ * reminder is lost only if the process dies between claiming and sending.
  */
 export async function sendBookingReminders(ctx: Pick<JobContext, 'db' | 'push' | 'log' | 'now'>) {
   const now = ctx.now();
@@ -145,9 +146,10 @@ export async function sendBookingReminders(ctx: Pick<JobContext, 'db' | 'push' |
   for (const { kind } of REMINDERS) {
     const claimed = await claimDue(ctx, kind, now);
     for (const [index, id] of claimed.entries()) {
-      const messages = await messagesFor(ctx, kind, id, now);
-      let tickets;
+      let messages: PushMessage[];
+      let tickets: PushTicket[];
       try {
+        messages = await messagesFor(ctx, kind, id, now);
         tickets = await ctx.push.send(messages);
       } catch (err) {
         ctx.log.error({ err, kind, bookingId: id }, 'reminder push failed; will retry');
