@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../contracts/session-record';
 import { BADGES, awardBadges, badgeHistory, type BadgeDefinition } from './badges';
-import { fromEpochDay, isoWeekday } from './local-day';
+import { fromEpochDay, isoWeekday, toEpochDay } from './local-day';
 import { denseHistoryArb, historyArb, sessionAt } from './progress-arbitraries';
 import { sessionsToPrune } from './retention';
+import { sessionLocalDay } from './session-time';
 import { computeStreaks, countsForStreak } from './streaks';
 
 const DAY = 86_400_000;
@@ -257,6 +258,31 @@ describe('awardBadges', () => {
 });
 
 describe('badges over random histories', () => {
+  it('see the counted sessions oldest first, the same as columns and as objects', () => {
+    fc.assert(
+      fc.property(historyArb(120), (sessions) => {
+        const history = badgeHistory(sessions);
+        const byId = new Map(sessions.map((s) => [s.id, s]));
+        expect(history.count).toBe(sessions.filter(countsForStreak).length);
+        expect(history.sessions.map((s) => s.id)).toEqual(history.ids);
+        history.sessions.forEach((session, i) => {
+          const record = byId.get(session.id) as SessionRecord;
+          expect(session).toEqual({
+            id: history.ids[i],
+            patternId: record.patternId,
+            epochMs: Date.parse(record.startedAt),
+            epochDay: toEpochDay(sessionLocalDay(record)),
+            minuteOfDay: history.minuteOfDay[i],
+            week: history.week[i],
+          });
+          const previous = history.sessions[i - 1];
+          if (previous) expect(previous.epochMs).toBeLessThanOrEqual(session.epochMs);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('are stable under shuffled input', () => {
     fc.assert(
       fc.property(

@@ -1,6 +1,6 @@
 import { fromEpochDay, type CalendarDay } from './local-day';
-import { createRunTracker } from './runs';
-import { byStart, sessionTime, type ProgressSession, type TimeOf } from './session-time';
+import { createRunTracker, type RunTracker } from './runs';
+import { sessionTimes, sortByStart, type ProgressSession, type SessionTimes } from './session-time';
 import { countsForStreak } from './streaks';
 
 /** A counted session placed on its own local calendar. */
@@ -16,9 +16,21 @@ export interface BadgeSession {
   week: number;
 }
 
-/** The sessions badges look at: only those that count, oldest first. */
+/**
+ * The sessions badges look at: only those that count, oldest first, as parallel columns
+ * (position i holds the i-th counted session). The table's badges read the columns, so a
+ * history of years costs a few arrays instead of an object per session; `sessions` builds
+ * those objects on first read, for a badge that is clearer written over them.
+ */
 export interface BadgeHistory {
-  sessions: readonly BadgeSession[];
+  readonly count: number;
+  readonly ids: readonly string[];
+  readonly patternIds: readonly string[];
+  readonly epochMs: Float64Array;
+  readonly epochDay: Int32Array;
+  readonly minuteOfDay: Uint16Array;
+  readonly week: Int32Array;
+  readonly sessions: readonly BadgeSession[];
 }
 
 /** Where a badge was earned: the session that crossed the threshold, and its local day. */
@@ -42,74 +54,132 @@ export interface BadgeDefinition {
 }
 
 export function badgeHistory(sessions: readonly ProgressSession[]): BadgeHistory {
-  return badgeHistoryWith(sessions, sessionTime);
+  return badgeHistoryWith(sessions, sessionTimes(sessions));
 }
 
-function badgeHistoryWith(sessions: readonly ProgressSession[], timeOf: TimeOf): BadgeHistory {
-  const counted: BadgeSession[] = [];
-  sessions.forEach((session, index) => {
-    if (!countsForStreak(session)) return;
-    const { epochMs, epochDay, minuteOfDay } = timeOf(session, index);
-    // 1970-01-05 (epoch day 4) was a Monday, so Monday-based weeks split at 4 + 7k.
-    const week = Math.floor((epochDay + 3) / 7);
-    counted.push({
-      id: session.id,
-      patternId: session.patternId,
-      epochMs,
-      epochDay,
-      minuteOfDay,
-      week,
-    });
+/** Positions in `sessions` of those that count, in start order. */
+function countedInStartOrder(sessions: readonly ProgressSession[], times: SessionTimes): number[] {
+  const counted: number[] = [];
+  for (let i = 0; i < sessions.length; i += 1) {
+    if (countsForStreak(sessions[i] as ProgressSession)) counted.push(i);
+  }
+  return sortByStart(counted, sessions, times);
+}
+
+// 1970-01-05 (epoch day 4) was a Monday, so Monday-based weeks split at 4 + 7k.
+function isoWeekIndex(epochDay: number): number {
+  return Math.floor((epochDay + 3) / 7);
+}
+
+function badgeHistoryWith(sessions: readonly ProgressSession[], times: SessionTimes): BadgeHistory {
+  const order = countedInStartOrder(sessions, times);
+  const count = order.length;
+  const ids = new Array<string>(count);
+  const patternIds = new Array<string>(count);
+  const epochMs = new Float64Array(count);
+  const epochDay = new Int32Array(count);
+  const minuteOfDay = new Uint16Array(count);
+  const week = new Int32Array(count);
+  order.forEach((index, i) => {
+    const session = sessions[index] as ProgressSession;
+    ids[i] = session.id;
+    patternIds[i] = session.patternId;
+    epochMs[i] = times.epochMs[index] as number;
+    epochDay[i] = times.epochDay[index] as number;
+    minuteOfDay[i] = times.minuteOfDay[index] as number;
+    week[i] = isoWeekIndex(epochDay[i] as number);
   });
-  return { sessions: counted.sort(byStart) };
+  let objects: BadgeSession[] | undefined;
+  return {
+    count,
+    ids,
+    patternIds,
+    epochMs,
+    epochDay,
+    minuteOfDay,
+    week,
+    get sessions() {
+      objects ??= ids.map((id, i) => ({
+        id,
+        patternId: patternIds[i] as string,
+        epochMs: epochMs[i] as number,
+        epochDay: epochDay[i] as number,
+        minuteOfDay: minuteOfDay[i] as number,
+        week: week[i] as number,
+      }));
+      return objects;
+    },
+  };
 }
 
-function awardFor(session: BadgeSession): BadgeAward {
-  return { day: fromEpochDay(session.epochDay), sessionId: session.id };
+function awardAt(history: BadgeHistory, i: number): BadgeAward {
+  return { day: fromEpochDay(history.epochDay[i] as number), sessionId: history.ids[i] as string };
 }
 
-function nthSession(n: number, matches: (session: BadgeSession) => boolean = () => true) {
-  return ({ sessions }: BadgeHistory): BadgeAward | null => {
+function nthSession(
+  n: number,
+  matches: (history: BadgeHistory, i: number) => boolean = () => true,
+) {
+  return (history: BadgeHistory): BadgeAward | null => {
     let seen = 0;
-    for (const session of sessions) {
-      if (matches(session) && (seen += 1) === n) return awardFor(session);
+    for (let i = 0; i < history.count; i += 1) {
+      if (matches(history, i) && (seen += 1) === n) return awardAt(history, i);
     }
     return null;
   };
 }
 
+/** The smallest and largest of `values` (days or weeks, in any order); an empty span for none. */
+function spanOf(values: Int32Array): { lowest: number; highest: number } {
+  let lowest = values[0] ?? 0;
+  let highest = values[0] ?? -1;
+  for (let i = 1; i < values.length; i += 1) {
+    const value = values[i] as number;
+    if (value < lowest) lowest = value;
+    if (value > highest) highest = value;
+  }
+  return { lowest, highest };
+}
+
+function runTrackerOver(values: Int32Array): RunTracker {
+  const { lowest, highest } = spanOf(values);
+  return createRunTracker(lowest, highest);
+}
+
 // Sessions arrive in start order, but travel can put a later session on an earlier local
 // day, so the days are joined into runs in any order.
 function dayStreak(days: number) {
-  return ({ sessions }: BadgeHistory): BadgeAward | null => {
-    const runs = createRunTracker();
-    for (const session of sessions) {
-      if ((runs.add(session.epochDay) ?? 0) >= days) return awardFor(session);
+  return (history: BadgeHistory): BadgeAward | null => {
+    const runs = runTrackerOver(history.epochDay);
+    for (let i = 0; i < history.count; i += 1) {
+      if ((runs.add(history.epochDay[i] as number) ?? 0) >= days) return awardAt(history, i);
     }
     return null;
   };
 }
 
 function distinctPatterns(count: number) {
-  return ({ sessions }: BadgeHistory): BadgeAward | null => {
+  return (history: BadgeHistory): BadgeAward | null => {
     const seen = new Set<string>();
-    for (const session of sessions) {
-      seen.add(session.patternId);
-      if (seen.size === count) return awardFor(session);
+    for (let i = 0; i < history.count; i += 1) {
+      seen.add(history.patternIds[i] as string);
+      if (seen.size === count) return awardAt(history, i);
     }
     return null;
   };
 }
 
 function consecutiveWeeks(weeks: number, sessionsPerWeek: number) {
-  return ({ sessions }: BadgeHistory): BadgeAward | null => {
-    const perWeek = new Map<number, number>();
-    const runs = createRunTracker();
-    for (const session of sessions) {
-      const count = (perWeek.get(session.week) ?? 0) + 1;
-      perWeek.set(session.week, count);
-      if (count === sessionsPerWeek && (runs.add(session.week) ?? 0) >= weeks) {
-        return awardFor(session);
+  return (history: BadgeHistory): BadgeAward | null => {
+    const { lowest: firstWeek, highest: lastWeek } = spanOf(history.week);
+    const perWeek = new Int32Array(lastWeek - firstWeek + 1);
+    const runs = createRunTracker(firstWeek, lastWeek);
+    for (let i = 0; i < history.count; i += 1) {
+      const week = history.week[i] as number;
+      const count = (perWeek[week - firstWeek] as number) + 1;
+      perWeek[week - firstWeek] = count;
+      if (count === sessionsPerWeek && (runs.add(week) ?? 0) >= weeks) {
+        return awardAt(history, i);
       }
     }
     return null;
@@ -189,14 +259,20 @@ export const BADGES = [
     title: 'Early Bird',
     description: 'Practise 5 times before 8 am.',
     icon: 'sunrise',
-    evaluate: nthSession(5, (session) => session.minuteOfDay < EARLY_BIRD_BEFORE_MINUTE),
+    evaluate: nthSession(
+      5,
+      (history, i) => (history.minuteOfDay[i] as number) < EARLY_BIRD_BEFORE_MINUTE,
+    ),
   },
   {
     id: 'night-owl',
     title: 'Night Owl',
     description: 'Practise 5 times after 9 pm.',
     icon: 'moon',
-    evaluate: nthSession(5, (session) => session.minuteOfDay >= NIGHT_OWL_FROM_MINUTE),
+    evaluate: nthSession(
+      5,
+      (history, i) => (history.minuteOfDay[i] as number) >= NIGHT_OWL_FROM_MINUTE,
+    ),
   },
   {
     id: 'explorer',
@@ -240,20 +316,21 @@ export function awardBadges(
   alreadyEarned: readonly EarnedBadge[] = [],
   badges: readonly BadgeDefinition[] = BADGES,
 ): BadgeAwards {
-  return awardBadgesWith(sessions, alreadyEarned, badges, sessionTime);
+  return awardBadgesWith(sessions, alreadyEarned, badges, sessionTimes(sessions));
 }
 
-/** awardBadges with session times from `timeOf` (shared by progressSnapshot). */
+/** awardBadges with session times worked out already (shared by progressSnapshot). */
 export function awardBadgesWith(
   sessions: readonly ProgressSession[],
   alreadyEarned: readonly EarnedBadge[],
   badges: readonly BadgeDefinition[],
-  timeOf: TimeOf,
+  times: SessionTimes,
 ): BadgeAwards {
   const stored = new Map<string, EarnedBadge>();
   for (const badge of alreadyEarned) if (!stored.has(badge.id)) stored.set(badge.id, badge);
 
-  const history = badgeHistoryWith(sessions, timeOf);
+  // Built only when some badge is still to earn: once all are stored, none is evaluated.
+  let history: BadgeHistory | undefined;
   const earned: EarnedBadge[] = [];
   const newlyEarned: EarnedBadge[] = [];
   for (const badge of badges) {
@@ -263,6 +340,7 @@ export function awardBadgesWith(
       earned.push(kept);
       continue;
     }
+    history ??= badgeHistoryWith(sessions, times);
     const award = badge.evaluate(history);
     if (!award) continue;
     const fresh = { id: badge.id, earnedAt: award.day, sessionId: award.sessionId };

@@ -129,6 +129,9 @@ function invalidInstant(iso: string): RangeError {
   return new RangeError(`Expected an ISO instant such as 2025-03-30T07:30:00Z, got "${iso}"`);
 }
 
+// Reused by parseInstant, which copies the result out before returning.
+const parsedInstant = new Float64Array(2);
+
 /**
  * An ISO 8601 instant in the shape SessionRecord times have (zod's iso.datetime with an
  * offset: `YYYY-MM-DDTHH:MM:SS`, optional fraction, `Z` or `±HH:MM`): its epoch
@@ -137,6 +140,16 @@ function invalidInstant(iso: string): RangeError {
  * @throws RangeError when `iso` is not such an instant.
  */
 export function parseInstant(iso: string): { epochMs: number; offsetMs: number } {
+  parseInstantInto(iso, parsedInstant);
+  return { epochMs: parsedInstant[0] as number, offsetMs: parsedInstant[1] as number };
+}
+
+/**
+ * parseInstant writing `[epochMs, offsetMs]` into `out` instead of returning an object:
+ * a progress computation parses every session's start, and an object per parse was a
+ * good part of the garbage that made a long history slow to summarise.
+ */
+export function parseInstantInto(iso: string, out: Float64Array): void {
   const year = digitsAt(iso, 0, 4);
   const month = digitsAt(iso, 5, 7);
   const day = digitsAt(iso, 8, 10);
@@ -192,7 +205,8 @@ export function parseInstant(iso: string): { epochMs: number; offsetMs: number }
     minute * MINUTE_MS +
     second * 1000 +
     millisecond;
-  return { epochMs: wallMs - offsetMs, offsetMs };
+  out[0] = wallMs - offsetMs;
+  out[1] = offsetMs;
 }
 
 function toEpochMs(instant: string | number): number {
@@ -208,6 +222,8 @@ interface ZoneClock {
   dayOffsets: Map<number, number>;
   /** The offset at the start of each UTC day looked at so far. */
   dayStartOffsets: Map<number, number>;
+  /** Exact offsets looked up on days whose offset changes, by whole second. */
+  changeDayOffsets: Map<number, number>;
 }
 
 // One formatter per zone: creating an Intl.DateTimeFormat costs far more than using one,
@@ -231,6 +247,7 @@ function zoneClockOrNull(timeZone: string): ZoneClock | null {
         }),
         dayOffsets: new Map(),
         dayStartOffsets: new Map(),
+        changeDayOffsets: new Map(),
       };
     } catch {
       clock = null;
@@ -277,6 +294,18 @@ function dayStartOffset(clock: ZoneClock, epochDay: number): number {
   return offset;
 }
 
+// Looked up exactly, and kept: a history has sessions on DST days every year, and the
+// progress screen times the same sessions on every visit.
+function changeDayOffset(clock: ZoneClock, epochMs: number): number {
+  const wholeSecond = Math.floor(epochMs / 1000) * 1000;
+  let offset = clock.changeDayOffsets.get(wholeSecond);
+  if (offset === undefined) {
+    offset = exactOffsetMs(clock.format, wholeSecond);
+    clock.changeDayOffsets.set(wholeSecond, offset);
+  }
+  return offset;
+}
+
 // Cached per UTC day: when a day starts and ends on the same offset the whole day has it
 // (no zone changes its offset and back again within one day); on the rare days whose
 // ends differ (a DST change), the instant is looked up exactly.
@@ -288,7 +317,7 @@ function offsetOf(clock: ZoneClock, epochMs: number): number {
     offset = atStart === dayStartOffset(clock, utcDay + 1) ? atStart : Number.NaN;
     clock.dayOffsets.set(utcDay, offset);
   }
-  return Number.isNaN(offset) ? exactOffsetMs(clock.format, epochMs) : offset;
+  return Number.isNaN(offset) ? changeDayOffset(clock, epochMs) : offset;
 }
 
 /** Like utcOffsetMs, but null for a zone this runtime does not know. */

@@ -8,17 +8,27 @@ export interface RunTracker {
   add(n: number): number | null;
 }
 
-export function createRunTracker(): RunTracker {
-  const lengthAtEnds = new Map<number, number>();
+/**
+ * A tracker for integers from `lowest` to `highest`. The lengths live in a typed array
+ * over that range (0 for "not added") rather than a Map: badges add every day of a
+ * history of years, and a Map entry per day was garbage to collect on each evaluation.
+ */
+export function createRunTracker(lowest: number, highest: number): RunTracker {
+  // One spare slot at either end, so the outermost numbers' neighbours read as absent.
+  const lengthAtEnds = new Int32Array(Math.max(0, highest - lowest + 3));
   return {
     add(n) {
-      if (lengthAtEnds.has(n)) return null;
-      const left = lengthAtEnds.get(n - 1) ?? 0;
-      const right = lengthAtEnds.get(n + 1) ?? 0;
+      const at = n - lowest + 1;
+      if (!(at >= 1 && at < lengthAtEnds.length - 1)) {
+        throw new RangeError(`createRunTracker: ${n} is outside ${lowest}–${highest}`);
+      }
+      if (lengthAtEnds[at] !== 0) return null;
+      const left = lengthAtEnds[at - 1] as number;
+      const right = lengthAtEnds[at + 1] as number;
       const length = left + 1 + right;
-      lengthAtEnds.set(n, length);
-      lengthAtEnds.set(n - left, length);
-      lengthAtEnds.set(n + right, length);
+      lengthAtEnds[at] = length;
+      lengthAtEnds[at - left] = length;
+      lengthAtEnds[at + right] = length;
       return length;
     },
   };

@@ -1,5 +1,5 @@
 import { awardBadgesWith, BADGES, type BadgeAwards, type EarnedBadge } from './badges';
-import { precomputedTimes, type ProgressSession } from './session-time';
+import { sessionTimes, type ProgressSession } from './session-time';
 import { streaksWith, type Streaks } from './streaks';
 import { progressSummaryWith, type ProgressSummary, type ProgressSummaryOptions } from './summary';
 
@@ -23,10 +23,10 @@ export function progressSnapshot(
   sessions: readonly ProgressSession[],
   options: ProgressSnapshotOptions,
 ): ProgressSnapshot {
-  const timeOf = precomputedTimes(sessions);
+  const times = sessionTimes(sessions);
   return {
-    streaks: streaksWith(sessions, options, timeOf),
-    badges: awardBadgesWith(sessions, options.alreadyEarned ?? [], BADGES, timeOf),
-    summary: progressSummaryWith(sessions, options, timeOf),
+    streaks: streaksWith(sessions, options, times),
+    badges: awardBadgesWith(sessions, options.alreadyEarned ?? [], BADGES, times),
+    summary: progressSummaryWith(sessions, options, times),
   };
 }

@@ -1,6 +1,6 @@
 import type { SessionRecord } from '../contracts/session-record';
 import { fromEpochDay, toEpochDay, type CalendarDay } from './local-day';
-import { sessionTime, type ProgressSession, type TimeOf } from './session-time';
+import { sessionTimes, type ProgressSession, type SessionTimes } from './session-time';
 
 /** A partial session counts once the person has breathed along for this long. */
 export const MIN_COUNTED_PARTIAL_MS = 60_000;
@@ -14,16 +14,22 @@ export function countsForStreak(record: Pick<SessionRecord, 'status' | 'activeMs
 
 /** The local days (each session in its own stored zone) that count, sorted, without repeats. */
 export function practisedDays(sessions: readonly StreakSession[]): CalendarDay[] {
-  return practisedEpochDays(sessions, sessionTime).map(fromEpochDay);
+  return Array.from(practisedEpochDays(sessions, sessionTimes(sessions)), fromEpochDay);
 }
 
-function practisedEpochDays(sessions: readonly StreakSession[], timeOf: TimeOf): number[] {
-  const days: number[] = [];
-  sessions.forEach((session, index) => {
-    if (countsForStreak(session)) days.push(timeOf(session, index).epochDay);
-  });
-  days.sort((a, b) => a - b);
-  return days.filter((day, index) => index === 0 || day !== days[index - 1]);
+// In a typed array, sorted numerically and deduplicated in place: no boxed number per day.
+function practisedEpochDays(sessions: readonly StreakSession[], times: SessionTimes): Int32Array {
+  const days = new Int32Array(sessions.length);
+  let count = 0;
+  for (let i = 0; i < sessions.length; i += 1) {
+    if (countsForStreak(sessions[i] as StreakSession)) days[count++] = times.epochDay[i] as number;
+  }
+  const counted = days.subarray(0, count).sort();
+  let distinct = 0;
+  for (let i = 0; i < count; i += 1) {
+    if (i === 0 || counted[i] !== counted[i - 1]) counted[distinct++] = counted[i] as number;
+  }
+  return counted.subarray(0, distinct);
 }
 
 export interface Streaks {
@@ -46,17 +52,17 @@ export function computeStreaks(
   sessions: readonly StreakSession[],
   options: { today: CalendarDay },
 ): Streaks {
-  return streaksWith(sessions, options, sessionTime);
+  return streaksWith(sessions, options, sessionTimes(sessions));
 }
 
-/** computeStreaks with session times from `timeOf` (shared by progressSnapshot). */
+/** computeStreaks with session times worked out already (shared by progressSnapshot). */
 export function streaksWith(
   sessions: readonly StreakSession[],
   { today }: { today: CalendarDay },
-  timeOf: TimeOf,
+  times: SessionTimes,
 ): Streaks {
   const todayIndex = toEpochDay(today);
-  const days = practisedEpochDays(sessions, timeOf);
+  const days = practisedEpochDays(sessions, times);
   let longest = 0;
   let current = 0;
   let runStart = 0;

@@ -185,12 +185,22 @@ describe('progressSummary', () => {
     ]);
     expect(calm.averageBefore).toBe(2);
     expect(calm.averageAfter).toBeCloseTo(10 / 3);
+
+    const latest = progressSummary(sessions, {
+      today: '2025-06-03',
+      ratings,
+      trendWindow: 2,
+      calmPoints: 2,
+    }).calm;
+    // The rolling means of the points listed still take the earlier ratings in.
+    expect(latest).toEqual({ ...calm, points: calm.points.slice(-2) });
   });
 
   it.each([
     [{ weeks: 0 }],
     [{ months: 1.5 }],
     [{ trendWindow: -1 }],
+    [{ calmPoints: 0 }],
     [{ month: '2025-13' }],
     [{ today: '2025-06-31' }],
   ])('rejects %j', (options) => {
@@ -223,6 +233,9 @@ describe('progressSummary', () => {
           );
           for (const cell of summary.calendar.days) {
             expect(cell.sessions).toBe(days.filter((d) => d === cell.day).length);
+          }
+          for (const { month: inMonth, sessions: count } of summary.monthly) {
+            expect(count).toBe(days.filter((d) => d.startsWith(inMonth)).length);
           }
           const totalMs = sessions.reduce((ms, s) => ms + s.activeMs, 0);
           expect(summary.totals).toMatchObject({ sessions: sessions.length, activeMs: totalMs });

@@ -7,7 +7,7 @@ import {
   toEpochDay,
   type CalendarDay,
 } from './local-day';
-import { byStart, sessionTime, type ProgressSession, type TimeOf } from './session-time';
+import { sessionTimes, sortByStart, type ProgressSession, type SessionTimes } from './session-time';
 import { countsForStreak } from './streaks';
 
 /** A calendar month, 'YYYY-MM'. */
@@ -34,6 +34,12 @@ export interface ProgressSummaryOptions {
   ratings?: readonly CalmRating[];
   /** How many rated sessions the calm trend's rolling average spans (default 5). */
   trendWindow?: number;
+  /**
+   * How many of the latest rated sessions `calm.points` lists (default: all). The averages
+   * and rolling means still take every rating in; a screen that draws the last few dozen
+   * points need not have a point, and its day written out, for years of ratings.
+   */
+  calmPoints?: number;
 }
 
 export interface Activity {
@@ -144,46 +150,78 @@ function formatMonth(index: number): CalendarMonth {
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}`;
 }
 
-interface RatedSession {
-  id: string;
-  epochMs: number;
-  epochDay: number;
-  rating: CalmRating;
-}
+function calmTrend(
+  sessions: readonly SummarySession[],
+  times: SessionTimes,
+  ratings: ReadonlyMap<string, CalmRating>,
+  { window, points: pointsWanted }: { window: number; points: number },
+): CalmTrend {
+  const rated: number[] = [];
+  sessions.forEach((session, index) => {
+    if (ratings.has(session.id)) rated.push(index);
+  });
+  const order = sortByStart(rated, sessions, times);
+  const count = order.length;
+  const ratingAt = (position: number) =>
+    ratings.get((sessions[order[position] as number] as SummarySession).id) as CalmRating;
 
-function calmTrend(rated: RatedSession[], window: number): CalmTrend {
-  rated.sort(byStart);
   const points: CalmPoint[] = [];
+  const firstListed = count - Math.min(count, pointsWanted);
   let windowBefore = 0;
   let windowAfter = 0;
   let totalBefore = 0;
   let totalAfter = 0;
-  rated.forEach(({ id, epochDay, rating }, index) => {
+  for (let position = 0; position < count; position += 1) {
+    const rating = ratingAt(position);
     windowBefore += rating.calmBefore;
     windowAfter += rating.calmAfter;
-    const leaving = rated[index - window];
-    if (leaving) {
-      windowBefore -= leaving.rating.calmBefore;
-      windowAfter -= leaving.rating.calmAfter;
+    if (position >= window) {
+      const leaving = ratingAt(position - window);
+      windowBefore -= leaving.calmBefore;
+      windowAfter -= leaving.calmAfter;
     }
     totalBefore += rating.calmBefore;
     totalAfter += rating.calmAfter;
-    const span = Math.min(index + 1, window);
+    if (position < firstListed) continue;
+    const span = Math.min(position + 1, window);
     points.push({
-      sessionId: id,
-      day: fromEpochDay(epochDay),
+      sessionId: rating.sessionId,
+      day: fromEpochDay(times.epochDay[order[position] as number] as number),
       calmBefore: rating.calmBefore,
       calmAfter: rating.calmAfter,
       change: rating.calmAfter - rating.calmBefore,
       rollingBefore: windowBefore / span,
       rollingAfter: windowAfter / span,
     });
-  });
+  }
   return {
     points,
-    averageBefore: rated.length > 0 ? totalBefore / rated.length : null,
-    averageAfter: rated.length > 0 ? totalAfter / rated.length : null,
+    averageBefore: count > 0 ? totalBefore / count : null,
+    averageAfter: count > 0 ? totalAfter / count : null,
   };
+}
+
+/** Epoch days on which each month of the series starts, and one past its end. */
+function monthStarts(firstMonthIndex: number, months: number): Int32Array {
+  const starts = new Int32Array(months + 1);
+  for (let i = 0; i <= months; i += 1) {
+    const index = firstMonthIndex + i;
+    starts[i] = epochDayOf(Math.floor(index / 12), (index % 12) + 1, 1);
+  }
+  return starts;
+}
+
+/**
+ * Which month of the series holds `epochDay`, or -1 for none. Callers check before
+ * indexing: a negative index is a slow property lookup, not an array read.
+ */
+function monthOf(epochDay: number, starts: Int32Array): number {
+  for (let month = starts.length - 2; month >= 0; month -= 1) {
+    if (epochDay >= (starts[month] as number)) {
+      return epochDay < (starts[month + 1] as number) ? month : -1;
+    }
+  }
+  return -1;
 }
 
 /**
@@ -197,19 +235,20 @@ export function progressSummary(
   sessions: readonly SummarySession[],
   options: ProgressSummaryOptions,
 ): ProgressSummary {
-  return progressSummaryWith(sessions, options, sessionTime);
+  return progressSummaryWith(sessions, options, sessionTimes(sessions));
 }
 
-/** progressSummary with session times from `timeOf` (shared by progressSnapshot). */
+/** progressSummary with session times worked out already (shared by progressSnapshot). */
 export function progressSummaryWith(
   sessions: readonly SummarySession[],
   options: ProgressSummaryOptions,
-  timeOf: TimeOf,
+  times: SessionTimes,
 ): ProgressSummary {
   const todayDay = toEpochDay(options.today);
   const weeks = positiveInteger('weeks', options.weeks ?? 8);
   const months = positiveInteger('months', options.months ?? 6);
   const trendWindow = positiveInteger('trendWindow', options.trendWindow ?? 5);
+  const calmPoints = positiveInteger('calmPoints', options.calmPoints ?? Number.MAX_SAFE_INTEGER);
   const todayCivil = civilOf(todayDay);
   const calendarMonth = options.month
     ? parseMonth(options.month)
@@ -219,21 +258,17 @@ export function progressSummaryWith(
   const firstMonthIndex = todayCivil.year * 12 + todayCivil.month - 1 - (months - 1);
   const calendarStart = epochDayOf(calendarMonth.year, calendarMonth.month, 1);
   const calendarLength = daysInMonth(calendarMonth.year, calendarMonth.month);
-  const firstMonthStart = epochDayOf(
-    Math.floor(firstMonthIndex / 12),
-    (firstMonthIndex % 12) + 1,
-    1,
-  );
+  const monthStartDays = monthStarts(firstMonthIndex, months);
 
   const totals = emptyTallies(1)[0] as Tally;
   const weekly = emptyTallies(weeks);
   const monthly = emptyTallies(months);
   const calendar = emptyTallies(calendarLength);
-  const ratings = new Map((options.ratings ?? []).map((rating) => [rating.sessionId, rating]));
-  const rated: RatedSession[] = [];
+  const ratings = new Map<string, CalmRating>();
+  for (const rating of options.ratings ?? []) ratings.set(rating.sessionId, rating);
 
   sessions.forEach((session, index) => {
-    const { epochMs, epochDay } = timeOf(session, index);
+    const epochDay = times.epochDay[index] as number;
     const counted = countsForStreak(session);
     const { activeMs } = session;
     addTo(totals, activeMs, counted);
@@ -241,12 +276,8 @@ export function progressSummaryWith(
     if (weekOffset >= 0) addTo(weekly[Math.floor(weekOffset / 7)], activeMs, counted);
     const dayOffset = epochDay - calendarStart;
     if (dayOffset >= 0) addTo(calendar[dayOffset], activeMs, counted);
-    if (epochDay >= firstMonthStart) {
-      const { year, month } = civilOf(epochDay);
-      addTo(monthly[year * 12 + month - 1 - firstMonthIndex], activeMs, counted);
-    }
-    const rating = ratings.get(session.id);
-    if (rating) rated.push({ id: session.id, epochMs, epochDay, rating });
+    const month = monthOf(epochDay, monthStartDays);
+    if (month >= 0) addTo(monthly[month], activeMs, counted);
   });
 
   return {
@@ -268,6 +299,6 @@ export function progressSummaryWith(
         ...activity(tally),
       })),
     },
-    calm: calmTrend(rated, trendWindow),
+    calm: calmTrend(sessions, times, ratings, { window: trendWindow, points: calmPoints }),
   };
 }

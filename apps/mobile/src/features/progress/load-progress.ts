@@ -30,6 +30,13 @@ export interface LoadProgressOptions {
 }
 
 /**
+ * How many of the latest calm ratings the view lists: the trend card draws the last 30
+ * (MAX_POINTS in screens/progress/calm-trend.tsx). Years of ratings would otherwise each
+ * become a point with its day written out, on every visit, to be thrown away.
+ */
+export const CALM_TREND_POINTS = 30;
+
+/**
  * Reads the lean history and stored badges, computes everything the progress screen and
  * the post-session moment show, and stores badges the history has earned but the table
  * lacks. The badges table keeps a badge once stored, so a badge survives pruning.
@@ -50,6 +57,7 @@ export async function loadProgress(
     alreadyEarned,
     weeks: 8,
     months: 6,
+    calmPoints: CALM_TREND_POINTS,
     ...(month ? { month } : {}),
   });
   const stored =
