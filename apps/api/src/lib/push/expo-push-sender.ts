@@ -1,6 +1,6 @@
-import type { Expo, ExpoPushMessage, ExpoPushTicket } from 'expo-server-sdk';
+import type { Expo, ExpoPushMessage, ExpoPushReceipt, ExpoPushTicket } from 'expo-server-sdk';
 import { Agent } from 'undici';
-import type { PushMessage, PushSender, PushTicket } from './push-sender';
+import type { PushMessage, PushReceipt, PushSender, PushTicket } from './push-sender';
 
 export type ExpoPushSenderOptions = {
   /** Needed only when the Expo project enforces push security. */
@@ -22,6 +22,11 @@ const toTicket = (ticket: ExpoPushTicket): PushTicket =>
   ticket.status === 'ok'
     ? { status: 'ok', id: ticket.id }
     : { status: 'error', message: ticket.message, error: ticket.details?.error ?? null };
+
+const toReceipt = (receipt: ExpoPushReceipt): PushReceipt =>
+  receipt.status === 'ok'
+    ? { status: 'ok' }
+    : { status: 'error', message: receipt.message, error: receipt.details?.error ?? null };
 
 /**
  * Expo's push service through expo-server-sdk, loaded on first send (it is not needed to
@@ -52,6 +57,16 @@ export function createExpoPushSender(options: ExpoPushSenderOptions = {}): PushS
         tickets.push(...(await expo.sendPushNotificationsAsync(chunk)).map(toTicket));
       }
       return tickets;
+    },
+    async receipts(ticketIds) {
+      if (ticketIds.length === 0) return {};
+      const expo = await load();
+      const receipts: Record<string, PushReceipt> = {};
+      for (const chunk of expo.chunkPushNotificationReceiptIds(ticketIds)) {
+        const answer = await expo.getPushNotificationReceiptsAsync(chunk);
+        for (const [id, receipt] of Object.entries(answer)) receipts[id] = toReceipt(receipt);
+      }
+      return receipts;
     },
   };
 }

@@ -4,9 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 
 /**
- * For tests: a local server speaking Expo's push API (`POST /--/api/v2/push/send`), so the
- * real expo-server-sdk is exercised over HTTP. It answers one ticket per message, in order,
- * with `DeviceNotRegistered` for tokens marked dead, and keeps every message it accepted.
+ * For tests: a local server speaking Expo's push API (`POST /--/api/v2/push/send` and
+ * `/--/api/v2/push/getReceipts`), so the real expo-server-sdk is exercised over HTTP. It
+ * answers one ticket per message, in order, with `DeviceNotRegistered` for tokens marked
+ * dead, and keeps every message it accepted. Tokens marked gone are accepted, and their
+ * receipts say `DeviceNotRegistered`, as when Apple or Google reject them after the fact.
  */
 
 export type ReceivedPush = {
@@ -24,6 +26,10 @@ export type LocalExpoPushServer = {
   authorizations: (string | null)[];
   /** Tokens answered with a `DeviceNotRegistered` ticket. */
   deadTokens: Set<string>;
+  /** Tokens whose tickets are `ok` but whose receipts say `DeviceNotRegistered`. */
+  goneTokens: Set<string>;
+  /** The ticket ids of every receipt request. */
+  receiptRequests: string[][];
   /** The next `times` requests fail with this HTTP status and Expo's error shape. */
   failNext(status: number, times?: number): void;
   /** The next request is never answered, like a push service that has hung. */
@@ -46,6 +52,9 @@ export async function startLocalExpoPushServer(): Promise<LocalExpoPushServer> {
   const messages: ReceivedPush[] = [];
   const authorizations: (string | null)[] = [];
   const deadTokens = new Set<string>();
+  const goneTokens = new Set<string>();
+  const receiptRequests: string[][] = [];
+  const ticketTokens = new Map<string, string>();
   let failure: { status: number; times: number } | undefined;
   let hang = false;
 
@@ -55,6 +64,28 @@ export async function startLocalExpoPushServer(): Promise<LocalExpoPushServer> {
       response.end(JSON.stringify(body));
     };
     void (async () => {
+      if (request.method === 'POST' && request.url === '/--/api/v2/push/getReceipts') {
+        const { ids } = (await readBody(request)) as { ids: string[] };
+        receiptRequests.push(ids);
+        const data = Object.fromEntries(
+          ids.flatMap((ticketId) => {
+            const token = ticketTokens.get(ticketId);
+            if (!token) return [];
+            if (!goneTokens.has(token)) return [[ticketId, { status: 'ok' }]];
+            return [
+              [
+                ticketId,
+                {
+                  status: 'error',
+                  message: 'The device cannot receive push notifications anymore',
+                  details: { error: 'DeviceNotRegistered' },
+                },
+              ],
+            ];
+          }),
+        );
+        return reply(200, { data });
+      }
       if (request.method !== 'POST' || request.url !== '/--/api/v2/push/send') {
         return reply(404, { errors: [{ code: 'NOT_FOUND', message: 'Not found.' }] });
       }
@@ -82,7 +113,9 @@ export async function startLocalExpoPushServer(): Promise<LocalExpoPushServer> {
           };
         }
         messages.push(message);
-        return { status: 'ok', id: randomBytes(16).toString('hex') };
+        const ticketId = randomBytes(16).toString('hex');
+        ticketTokens.set(ticketId, message.to);
+        return { status: 'ok', id: ticketId };
       });
       reply(200, { data });
     })().catch((error: unknown) =>
@@ -96,6 +129,8 @@ export async function startLocalExpoPushServer(): Promise<LocalExpoPushServer> {
     messages,
     authorizations,
     deadTokens,
+    goneTokens,
+    receiptRequests,
     failNext: (status, times = 1) => {
       failure = { status, times };
     },

@@ -10,6 +10,7 @@ import type { PushSender } from '../../lib/push/push-sender';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../../testing/databases';
 import { seedDirectory } from '../../testing/marketplace';
 import { sendBookingReminders } from './booking-reminders';
+import { checkPushReceipts, PUSH_RECEIPTS_JOB, RECEIPTS_AFTER_MS } from './push-receipts';
 import { bookingValues, MEMBER_ID, silentLog } from './jobs.test-support';
 import { clockTime, zoneLabel } from './reminder-text';
 
@@ -40,7 +41,16 @@ afterAll(async () => {
 describe.each(DATABASE_KINDS)('booking reminders by Expo push on %s', (kind) => {
   let store: TestDatabase;
   let clock = NOW;
-  const ctx = () => ({ db: store.db.db, push, log: silentLog, now: () => clock });
+  let deferred: { name: string; data: Record<string, unknown>; delayMs: number }[] = [];
+  const ctx = () => ({
+    db: store.db.db,
+    push,
+    log: silentLog,
+    now: () => clock,
+    defer: async (name: string, data: Record<string, unknown>, delayMs: number) => {
+      deferred.push({ name, data, delayMs });
+    },
+  });
 
   const insertBooking = async (values: Parameters<typeof bookingValues>[0]) => {
     const [row] = await store.db.db
@@ -66,6 +76,7 @@ describe.each(DATABASE_KINDS)('booking reminders by Expo push on %s', (kind) => 
   afterAll(() => store?.dispose());
   beforeEach(() => {
     expo.messages.length = 0;
+    deferred = [];
     clock = NOW;
   });
 
@@ -125,6 +136,15 @@ describe.each(DATABASE_KINDS)('booking reminders by Expo push on %s', (kind) => 
     // Expo answered DeviceNotRegistered for the old phone: its token is gone.
     const tokens = await store.db.db.select({ token: pushTokens.token }).from(pushTokens);
     expect(tokens.map((row) => row.token).sort()).toEqual([MEMBER_PHONE, PRACTITIONER_PHONE]);
+    // The four accepted tickets are checked for receipts in 15 minutes.
+    expect(deferred).toEqual([
+      {
+        name: PUSH_RECEIPTS_JOB,
+        data: { tickets: expect.any(Array) },
+        delayMs: RECEIPTS_AFTER_MS,
+      },
+    ]);
+    expect(deferred[0]!.data.tickets).toHaveLength(4);
     expect(await remindersOf(tomorrow)).toEqual(['24h']);
     expect(await remindersOf(soon)).toEqual(['1h']);
     expect(await remindersOf(cancelled)).toEqual([]);
@@ -172,5 +192,31 @@ describe.each(DATABASE_KINDS)('booking reminders by Expo push on %s', (kind) => 
     clock = NOW + 6 * 24 * HOUR + HOUR;
     expect(await sendBookingReminders(ctx())).toMatchObject({ reminded: 0, sent: 0 });
     expect(sentFor(id)).toEqual([]);
+  });
+
+  it('deletes a token whose receipt says the device is gone, keeping the others', async () => {
+    const GONE_PHONE = 'ExponentPushToken[member-gone-phone]';
+    await store.db.db
+      .insert(pushTokens)
+      .values({ token: GONE_PHONE, accountId: MEMBER_ID, platform: 'ios' });
+    expo.goneTokens.add(GONE_PHONE);
+    const id = await insertBooking({ start: NOW + 9 * 24 * HOUR, status: 'confirmed' });
+    clock = NOW + 8 * 24 * HOUR + HOUR;
+    // Expo accepts all three messages; Apple rejects one later.
+    expect(await sendBookingReminders(ctx())).toMatchObject({ sent: 3, removedTokens: 0 });
+    expect(sentFor(id)).toHaveLength(3);
+    const [check] = deferred;
+    expect(check?.name).toBe(PUSH_RECEIPTS_JOB);
+
+    expect(await checkPushReceipts(ctx(), check!.data)).toEqual({
+      checked: 3,
+      failed: 1,
+      removedTokens: 1,
+    });
+    expect(expo.receiptRequests.at(-1)).toHaveLength(3);
+    const tokens = await store.db.db.select({ token: pushTokens.token }).from(pushTokens);
+    expect(tokens.map((row) => row.token).sort()).toEqual([MEMBER_PHONE, PRACTITIONER_PHONE]);
+    // Checking the same receipts again changes nothing.
+    expect(await checkPushReceipts(ctx(), check!.data)).toMatchObject({ removedTokens: 0 });
   });
 });

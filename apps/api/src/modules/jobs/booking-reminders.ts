@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, lte, not, sql } from 'drizzle-orm';
 import { accounts, bookings, practitioners, pushTokens, sessionTypes } from '../../db/schema';
 import type { PushMessage, PushTicket } from '../../lib/push/push-sender';
 import type { JobContext } from './job';
+import { deferReceiptCheck, type SentTicket } from './push-receipts';
 import { reminderText } from './reminder-text';
 
 const HOUR_MS = 60 * 60_000;
@@ -135,11 +136,14 @@ async function messagesFor(
 /**
  * Sends the 24 h and 1 h reminders of confirmed bookings to the member's and the
  * practitioner's devices, each once. Tokens Expo reports as `DeviceNotRegistered` are
- * deleted. If the push service fails, the unsent claims are released for the next run; a
+ * deleted, at once from the tickets or from the receipts checked 15 minutes later. If the push service fails, the unsent claims are released for the next run; a
  * reminder is lost only if the process dies between claiming and sending.
  */
-export async function sendBookingReminders(ctx: Pick<JobContext, 'db' | 'push' | 'log' | 'now'>) {
+export async function sendBookingReminders(
+  ctx: Pick<JobContext, 'db' | 'push' | 'log' | 'now' | 'defer'>,
+) {
   const now = ctx.now();
+  const accepted: SentTicket[] = [];
   let sent = 0;
   let reminded = 0;
   let removedTokens = 0;
@@ -154,13 +158,16 @@ export async function sendBookingReminders(ctx: Pick<JobContext, 'db' | 'push' |
       } catch (err) {
         ctx.log.error({ err, kind, bookingId: id }, 'reminder push failed; will retry');
         await releaseClaim(ctx, kind, claimed.slice(index));
+        await deferReceiptCheck(ctx, accepted);
         return { reminded, sent, removedTokens, failed: claimed.length - index };
       }
       reminded += 1;
       const dead: string[] = [];
       tickets.forEach((ticket, i) => {
-        if (ticket.status === 'ok') sent += 1;
-        else if (ticket.error === 'DeviceNotRegistered') dead.push(messages[i]!.to);
+        if (ticket.status === 'ok') {
+          sent += 1;
+          accepted.push({ id: ticket.id, token: messages[i]!.to });
+        } else if (ticket.error === 'DeviceNotRegistered') dead.push(messages[i]!.to);
         else ctx.log.warn({ bookingId: id, error: ticket.error }, ticket.message);
       });
       if (dead.length > 0) {
@@ -172,5 +179,6 @@ export async function sendBookingReminders(ctx: Pick<JobContext, 'db' | 'push' |
       }
     }
   }
+  await deferReceiptCheck(ctx, accepted);
   return { reminded, sent, removedTokens, failed: 0 };
 }

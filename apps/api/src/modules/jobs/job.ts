@@ -13,23 +13,34 @@ export interface JobContext {
   push: PushSender;
   log: FastifyBaseLogger;
   now: () => number;
+  /**
+   * Runs the job `name` once with `data` after `delayMs`: a pg-boss job on Postgres
+   * (durable), a timer in this process on PGlite.
+   */
+  defer(name: string, data: Record<string, unknown>, delayMs: number): Promise<void>;
 }
+
+/** What the schedulers are given; each adds its own `defer`. */
+export type BaseJobContext = Omit<JobContext, 'defer'>;
 
 /** What one run did, by count; logged when anything is non-zero. */
 export type JobResult = Record<string, number>;
 
 /**
- * A periodic job. Its handler is one idempotent pass of conditional updates, so any number
- * of replicas may run it at once, and a run that dies half-way is finished by the next.
+ * A job. A periodic one's handler is one idempotent pass of conditional updates, so any
+ * number of replicas may run it at once, and a run that dies half-way is finished by the
+ * next. One without a schedule runs only when deferred, with the data it was given.
  */
 export interface Job {
   /** Also the pg-boss queue's name. */
   name: string;
-  /** Cadence of the in-process scheduler (PGlite). */
-  everySeconds: number;
-  /** Cadence on Postgres: pg-boss schedules by cron, a minute at the finest. */
-  cron: string;
-  run(ctx: JobContext): Promise<JobResult>;
+  schedule?: {
+    /** Cadence of the in-process scheduler (PGlite). */
+    everySeconds: number;
+    /** Cadence on Postgres: pg-boss schedules by cron, a minute at the finest. */
+    cron: string;
+  };
+  run(ctx: JobContext, data?: unknown): Promise<JobResult>;
 }
 
 export interface RunningJobs {

@@ -1,4 +1,4 @@
-import type { Job, JobContext, RunningJobs } from './job';
+import type { BaseJobContext, Job, JobContext, RunningJobs } from './job';
 import { runJob } from './run-job';
 
 export type PgBossOptions = {
@@ -16,10 +16,11 @@ export type PgBossOptions = {
  * fires each schedule once per tick across all replicas, and the `stately` policy keeps at
  * most one run queued and one active per job, so a slow run is never piled onto. Each job
  * is also queued once at start, so a fresh deploy does not wait for the next minute.
+ * Deferred runs are jobs with `startAfter`, in `standard` queues that keep every one.
  */
 export async function startPgBossJobs(
   jobs: readonly Job[],
-  ctx: JobContext,
+  base: BaseJobContext,
   options: PgBossOptions,
 ): Promise<RunningJobs> {
   const { default: PgBoss } = await import('pg-boss');
@@ -33,20 +34,28 @@ export async function startPgBossJobs(
     archiveCompletedAfterSeconds: 60 * 60,
     deleteAfterDays: 1,
   });
-  boss.on('error', (err) => ctx.log.error({ err }, 'job queue error'));
+  boss.on('error', (err) => base.log.error({ err }, 'job queue error'));
   await boss.start();
+  const ctx: JobContext = {
+    ...base,
+    async defer(name, data, delayMs) {
+      await boss.send(name, data, { startAfter: Math.ceil(delayMs / 1000) });
+    },
+  };
   for (const job of jobs) {
     await boss.createQueue(job.name, {
       name: job.name,
-      policy: 'stately',
-      retryLimit: 1,
+      policy: job.schedule ? 'stately' : 'standard',
+      retryLimit: job.schedule ? 1 : 3,
       expireInSeconds: 5 * 60,
     });
-    await boss.schedule(job.name, job.cron);
-    await boss.work(job.name, { pollingIntervalSeconds }, async () => {
-      await runJob(job, ctx);
+    await boss.work<unknown>(job.name, { pollingIntervalSeconds }, async ([run]) => {
+      await runJob(job, ctx, run?.data);
     });
-    await boss.send(job.name, {});
+    if (job.schedule) {
+      await boss.schedule(job.name, job.schedule.cron);
+      await boss.send(job.name, {});
+    }
   }
   return {
     kind: 'pg-boss',

@@ -10,7 +10,9 @@ import {
   type TestDatabase,
 } from '../../testing/databases';
 import { seedDirectory } from '../../testing/marketplace';
+import type { Job } from './job';
 import { bookingValues, MEMBER_ID, silentLog } from './jobs.test-support';
+import { MARKETPLACE_JOBS } from './marketplace-jobs';
 import { jobQueueSchema, startJobs } from './start-jobs';
 
 const NOW = Date.parse('2025-06-02T06:00:00Z');
@@ -19,6 +21,9 @@ const NOW = Date.parse('2025-06-02T06:00:00Z');
 const noPush: PushSender = {
   send: async () => {
     throw new Error('nothing should be pushed in this test');
+  },
+  receipts: async () => {
+    throw new Error('nothing was pushed in this test');
   },
 };
 
@@ -61,6 +66,27 @@ describe.each(DATABASE_KINDS)('startJobs on %s', (kind) => {
         }),
       )
       .returning({ id: bookings.id });
+    // Beside the real jobs, one that defers another with data, as reminders defer receipts.
+    const received: unknown[] = [];
+    let deferredOnce = false;
+    const probes: Job[] = [
+      {
+        name: 'probe-defer',
+        schedule: { everySeconds: 60, cron: '* * * * *' },
+        run: async (ctx) => {
+          if (!deferredOnce) await ctx.defer('probe-deferred', { hello: 'later' }, 0);
+          deferredOnce = true;
+          return {};
+        },
+      },
+      {
+        name: 'probe-deferred',
+        run: async (_ctx, data) => {
+          received.push(data);
+          return {};
+        },
+      },
+    ];
     const jobs = await startJobs({
       database: store.db,
       env: store.env,
@@ -68,6 +94,7 @@ describe.each(DATABASE_KINDS)('startJobs on %s', (kind) => {
       payments: null,
       push: noPush,
       now: () => NOW,
+      jobs: [...MARKETPLACE_JOBS, ...probes],
       pollingIntervalSeconds: 0.5,
     });
     try {
@@ -78,6 +105,12 @@ describe.each(DATABASE_KINDS)('startJobs on %s', (kind) => {
         (value) => value === 'expired',
       );
       expect(status).toBe('expired');
+      expect(
+        await eventually(
+          async () => received,
+          (value) => value.length > 0,
+        ),
+      ).toEqual([{ hello: 'later' }]);
       expect(await jobs.queueDepth()).toBeGreaterThanOrEqual(0);
     } finally {
       await jobs.stop();
