@@ -45,7 +45,10 @@ export interface Job {
 
 export interface RunningJobs {
   kind: 'pg-boss' | 'in-process';
-  /** Jobs waiting or running: queued in pg-boss, or runs in progress in process. */
+  /**
+   * Runs waiting: pg-boss jobs created or retrying (deferred ones included); in process,
+   * deferred timers and runs in progress.
+   */
   queueDepth(): Promise<number>;
   /** Stops taking new runs and waits for those in progress. */
   stop(): Promise<void>;
