@@ -143,4 +143,31 @@ describe.each(DATABASE_KINDS)('startJobs on %s', (kind) => {
       );
     }
   });
+  it('waits for a running job when stopped', async () => {
+    let started = false;
+    let finished = false;
+    const slow: Job = {
+      name: 'probe-slow',
+      schedule: { everySeconds: 60, cron: '* * * * *' },
+      run: async () => {
+        started = true;
+        await delay(1000);
+        finished = true;
+        return {};
+      },
+    };
+    const jobs = await startJobs({
+      database: store.db,
+      env: store.env,
+      log: silentLog,
+      payments: null,
+      push: noPush,
+      now: () => NOW,
+      jobs: [slow],
+      pollingIntervalSeconds: 0.5,
+    });
+    expect(await eventually(async () => started, Boolean)).toBe(true);
+    await jobs.stop();
+    expect(finished).toBe(true);
+  });
 });
