@@ -30,8 +30,8 @@ export interface LoadProgressOptions {
 }
 
 /**
- * How many of the latest calm ratings the view lists: the trend card draws the last 30
- * (MAX_POINTS in screens/progress/calm-trend.tsx). Years of ratings would otherwise each
+ * How many of the latest calm ratings the view lists and the trend card draws: the last
+ * few dozen keep the line readable on a phone. Years of ratings would otherwise each
  * become a point with its day written out, on every visit, to be thrown away.
  */
 export const CALM_TREND_POINTS = 30;

@@ -4,14 +4,12 @@ import { LineChart } from 'react-native-chart-kit/v2';
 
 import { AppText } from '@/components/app-text';
 import { chartFontFamily } from '@/features/progress/chart-font';
+import { CALM_TREND_POINTS } from '@/features/progress/load-progress';
 import { shortDayText } from '@/features/progress/format';
 import { spacing, useTheme } from '@/theme';
 
 import { SectionCard } from './section-card';
 import { useWidth } from './use-width';
-
-// The last few dozen ratings keep the line readable on a phone.
-const MAX_POINTS = 30;
 
 // Points are placed by position: several rated sessions can share a day's label.
 type Row = { index: number; label: string; before: number; after: number };
@@ -23,7 +21,7 @@ function oneDecimal(value: number | null): string {
 export function CalmTrendCard({ calm }: { calm: CalmTrend }) {
   const theme = useTheme();
   const [width, onLayout] = useWidth();
-  const points = calm.points.slice(-MAX_POINTS);
+  const points = calm.points.slice(-CALM_TREND_POINTS);
   const data: Row[] = points.map((point, index) => ({
     index,
     label: shortDayText(point.day),
