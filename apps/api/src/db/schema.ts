@@ -114,15 +114,38 @@ export const practitioners = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // The directory's three sorts, as the exact expressions listDirectory orders by.
+    // The directory's three sorts, as the exact expressions listDirectory orders by. The
+    // columns after id only carry what the filters and the sort key read, so that a page's
+    // ids come from an index-only scan (Drizzle cannot write INCLUDE; trailing key columns
+    // after the unique id never change the order).
     index('practitioners_listed_next_idx')
-      .on(sql`coalesce(${t.nextAvailableAt}, 'infinity'::timestamptz)`, t.id)
+      .on(
+        sql`coalesce(${t.nextAvailableAt}, 'infinity'::timestamptz)`,
+        t.id,
+        t.specialties,
+        t.languages,
+        t.nextAvailableAt,
+      )
       .where(sql`${t.status} = 'verified'`),
     index('practitioners_listed_price_idx')
-      .on(sql`coalesce(${t.minPriceCents}, 2147483647)`, t.id)
+      .on(
+        sql`coalesce(${t.minPriceCents}, 2147483647)`,
+        t.id,
+        t.specialties,
+        t.languages,
+        t.nextAvailableAt,
+        t.minPriceCents,
+      )
       .where(sql`${t.status} = 'verified'`),
     index('practitioners_listed_rating_idx')
-      .on(sql`(-coalesce(${t.ratingAverage}, 0))`, t.id)
+      .on(
+        sql`(-coalesce(${t.ratingAverage}, 0))`,
+        t.id,
+        t.specialties,
+        t.languages,
+        t.nextAvailableAt,
+        t.ratingAverage,
+      )
       .where(sql`${t.status} = 'verified'`),
     index('practitioners_specialties_idx').using('gin', t.specialties),
     index('practitioners_languages_idx').using('gin', t.languages),

@@ -60,6 +60,33 @@ describe.each(DATABASE_KINDS)('practitioner directory on %s', (kind) => {
     }
   });
 
+  it('keeps each sort’s order across the pages of a filtered listing', async () => {
+    // Keys whose text order is not their order: -5 < -4.5 but '-4.5' < '-5'.
+    const rate = (id: string, ratingAverage: number | null) =>
+      t.store.db.db.update(practitioners).set({ ratingAverage }).where(eq(practitioners.id, id));
+    await rate(ids[5]!, 4.5);
+    await rate(ids[6]!, 5);
+    try {
+      for (const sort of ['next_availability', 'price', 'rating']) {
+        const all = await list(`sort=${sort}&limit=50`);
+        const expected = all.items.filter((item) => item.languages.includes('en'));
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: Page = await list(
+            `sort=${sort}&language=en&limit=5${cursor ? `&cursor=${cursor}` : ''}`,
+          );
+          seen.push(...page.items.map((item) => item.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen, sort).toEqual(expected.map((item) => item.id));
+      }
+    } finally {
+      await rate(ids[5]!, null);
+      await rate(ids[6]!, null);
+    }
+  });
+
   it('sorts by price, cheapest first', async () => {
     const { items } = await list('sort=price&limit=50');
     const prices = items.map((item) => item.fromPriceCents);
