@@ -82,6 +82,7 @@ describe.each(DATABASE_KINDS)('app on %s', (kind) => {
         '/v1/bookings/{id}/calendar.ics',
         '/v1/bookings/{id}/cancel',
         '/v1/bookings/{id}/join',
+        '/v1/bookings/{id}/no-show',
         '/v1/bookings/{id}/reschedule',
         '/v1/bookings/{id}/review',
         '/v1/coach/feedback',
