@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 /**
  * A local Stripe-compatible server for tests and benchmarks: the real `stripe` SDK talks to
  * it over real HTTP (form-encoded requests, JSON answers, Stripe's error shape). It covers
- * what the marketplace calls (PaymentIntents, refunds, Connect accounts and account links),
+ * what the marketplace calls (PaymentIntents created and retrieved, refunds, Connect accounts
+ * and account links),
  * replays answers for a repeated Idempotency-Key as Stripe does, and keeps every request.
  */
 
@@ -22,9 +23,18 @@ export type LocalStripeServer = {
   /** Give this to STRIPE_API_BASE. */
   baseUrl: string;
   requests: StripeRequest[];
+  /** Sets what a PaymentIntent looks like from now on (created here or not), as a payment page would. */
+  setIntent(intentId: string, state: Partial<IntentState> & Pick<IntentState, 'status'>): void;
   /** The next `times` requests to `path` answer this HTTP status with a Stripe error. */
   failNext(path: string, status: number, times?: number): void;
   close(): Promise<void>;
+};
+
+type IntentState = {
+  amount: number;
+  currency: string;
+  status: string;
+  last_payment_error: { code: string } | null;
 };
 
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
@@ -44,6 +54,19 @@ function metadataOf(form: Record<string, string>) {
   return metadata;
 }
 
+function noSuch(object: string) {
+  return {
+    status: 404,
+    body: {
+      error: {
+        type: 'invalid_request_error',
+        code: 'resource_missing',
+        message: `No such ${object}`,
+      },
+    },
+  };
+}
+
 function answer(response: ServerResponse, status: number, body: unknown) {
   response.writeHead(status, { 'content-type': 'application/json', 'request-id': id('req') });
   response.end(JSON.stringify(body));
@@ -52,7 +75,7 @@ function answer(response: ServerResponse, status: number, body: unknown) {
 export async function startLocalStripeServer(): Promise<LocalStripeServer> {
   const requests: StripeRequest[] = [];
   const replays = new Map<string, { status: number; body: unknown }>();
-  const intents = new Map<string, { amount: number }>();
+  const intents = new Map<string, IntentState>();
   const failures = new Map<string, { status: number; times: number }>();
 
   function handle(request: StripeRequest): { status: number; body: unknown } {
@@ -69,7 +92,12 @@ export async function startLocalStripeServer(): Promise<LocalStripeServer> {
     if (request.path === '/v1/payment_intents') {
       const intentId = id('pi');
       const amount = Number(form.amount);
-      intents.set(intentId, { amount });
+      intents.set(intentId, {
+        amount,
+        currency: form.currency ?? 'eur',
+        status: 'requires_payment_method',
+        last_payment_error: null,
+      });
       return {
         status: 200,
         body: {
@@ -90,20 +118,18 @@ export async function startLocalStripeServer(): Promise<LocalStripeServer> {
         },
       };
     }
+    const retrieved = /^\/v1\/payment_intents\/([^/]+)$/.exec(request.path);
+    if (retrieved && request.method === 'GET') {
+      const intent = intents.get(retrieved[1]!);
+      if (!intent) return noSuch('payment_intent');
+      return {
+        status: 200,
+        body: { id: retrieved[1], object: 'payment_intent', livemode: false, ...intent },
+      };
+    }
     if (request.path === '/v1/refunds') {
       const intent = intents.get(form.payment_intent ?? '');
-      if (!intent) {
-        return {
-          status: 404,
-          body: {
-            error: {
-              type: 'invalid_request_error',
-              code: 'resource_missing',
-              message: 'No such payment_intent',
-            },
-          },
-        };
-      }
+      if (!intent) return noSuch('payment_intent');
       return {
         status: 200,
         body: {
@@ -164,6 +190,15 @@ export async function startLocalStripeServer(): Promise<LocalStripeServer> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
+    setIntent: (intentId, state) => {
+      const known = intents.get(intentId);
+      intents.set(intentId, {
+        amount: known?.amount ?? 0,
+        currency: known?.currency ?? 'eur',
+        last_payment_error: null,
+        ...state,
+      });
+    },
     failNext: (path, status, times = 1) => failures.set(path, { status, times }),
     close: () =>
       new Promise<void>((resolve) => {

@@ -338,6 +338,40 @@ export async function applyPaymentSucceeded(deps: Deps, providerPaymentId: strin
   return { refundNeeded: null };
 }
 
+/**
+ * A payment failed (webhook, or reconciliation asking the provider): the payment moves
+ * forwards only (a failure never undoes a success) and the hold stays, since the member may
+ * try another card until it expires. Returns how many payments it marked.
+ */
+export async function applyPaymentFailed(
+  deps: Pick<Deps, 'db' | 'now'>,
+  providerPaymentId: string,
+  failure: { code: string | null; source: 'webhook' | 'reconciliation' },
+  tx?: Executor,
+) {
+  const db = tx ?? deps.db;
+  const failed = await db
+    .update(payments)
+    .set({ status: 'failed', updatedAt: new Date(deps.now()) })
+    .where(
+      and(
+        eq(payments.providerPaymentId, providerPaymentId),
+        eq(payments.status, 'requires_payment'),
+      ),
+    )
+    .returning({ bookingId: payments.bookingId });
+  for (const { bookingId } of failed) {
+    await audit(db, {
+      actorId: null,
+      entity: 'booking',
+      entityId: bookingId,
+      action: 'payment_failed',
+      data: failure,
+    });
+  }
+  return failed.length;
+}
+
 /** Refunds a payment that arrived for a booking that can no longer take place. */
 export async function refundOrphanedPayment(deps: Deps, payment: PaymentRow) {
   await refundPayment(

@@ -3,7 +3,11 @@ import type Stripe from 'stripe';
 import { payments, processedWebhookEvents, refunds } from '../../db/schema';
 import type { MarketplaceContext } from '../marketplace-context';
 import { audit, type PaymentRow } from './bookings.repository';
-import { applyPaymentSucceeded, refundOrphanedPayment } from './bookings.service';
+import {
+  applyPaymentFailed,
+  applyPaymentSucceeded,
+  refundOrphanedPayment,
+} from './bookings.service';
 
 type Deps = Pick<MarketplaceContext, 'db' | 'payments' | 'env' | 'now'>;
 
@@ -34,26 +38,8 @@ export async function applyStripeEvent(deps: Deps, event: Stripe.Event): Promise
         return { outcome: 'applied' as const, orphan: refundNeeded };
       }
       case 'payment_intent.payment_failed': {
-        // The hold stays: the member may try another card until it expires.
-        const failed = await tx
-          .update(payments)
-          .set({ status: 'failed', updatedAt: now })
-          .where(
-            and(
-              eq(payments.providerPaymentId, event.data.object.id),
-              eq(payments.status, 'requires_payment'),
-            ),
-          )
-          .returning({ bookingId: payments.bookingId });
-        for (const { bookingId } of failed) {
-          await audit(tx, {
-            actorId: null,
-            entity: 'booking',
-            entityId: bookingId,
-            action: 'payment_failed',
-            data: { code: event.data.object.last_payment_error?.code ?? null },
-          });
-        }
+        const { id, last_payment_error: error } = event.data.object;
+        await applyPaymentFailed(deps, id, { code: error?.code ?? null, source: 'webhook' }, tx);
         return { outcome: 'applied' as const, orphan: null };
       }
       case 'charge.refunded': {

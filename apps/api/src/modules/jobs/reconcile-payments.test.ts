@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { accounts, auditLog, bookings, payments, refunds } from '../../db/schema';
@@ -14,6 +11,7 @@ import {
   testEnv,
   type TestDatabase,
 } from '../../testing/databases';
+import { startLocalStripeServer, type LocalStripeServer } from '../../testing/local-stripe-server';
 import { seedDirectory } from '../../testing/marketplace';
 import { bookingValues, MEMBER_ID, silentLog } from './jobs.test-support';
 import { reconcilePayments } from './reconcile-payments';
@@ -21,74 +19,9 @@ import { reconcilePayments } from './reconcile-payments';
 const NOW = Date.parse('2025-06-02T06:00:00Z');
 const MINUTE = 60_000;
 
-type Intent = { status: string; last_payment_error?: { code: string } | null };
-
-/**
- * A Stripe-compatible server for what reconciliation calls: retrieving a PaymentIntent
- * (`GET /v1/payment_intents/:id`) and refunding one (`POST /v1/refunds`). The real
- * Stripe SDK talks to it over HTTP.
- */
-async function startStripeIntents() {
-  const intents = new Map<string, Intent>();
-  const requests: { method: string; path: string; authorization?: string }[] = [];
-  const server: Server = createServer((request, response) => {
-    void (async () => {
-      for await (const chunk of request) void chunk;
-      const path = (request.url ?? '/').split('?')[0]!;
-      requests.push({
-        method: request.method ?? 'GET',
-        path,
-        authorization: request.headers.authorization,
-      });
-      const reply = (status: number, body: unknown) => {
-        response.writeHead(status, { 'content-type': 'application/json' });
-        response.end(JSON.stringify(body));
-      };
-      const retrieved = /^\/v1\/payment_intents\/([^/]+)$/.exec(path);
-      const intent = retrieved ? intents.get(retrieved[1]!) : undefined;
-      if (request.method === 'GET' && retrieved && intent) {
-        return reply(200, {
-          id: retrieved[1],
-          object: 'payment_intent',
-          amount: 5000,
-          currency: 'eur',
-          last_payment_error: null,
-          ...intent,
-        });
-      }
-      if (request.method === 'POST' && path === '/v1/refunds') {
-        return reply(200, {
-          id: `re_${randomBytes(8).toString('hex')}`,
-          object: 'refund',
-          status: 'succeeded',
-        });
-      }
-      reply(404, {
-        error: {
-          type: 'invalid_request_error',
-          code: 'resource_missing',
-          message: 'No such object',
-        },
-      });
-    })();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    intents,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 describe.each(DATABASE_KINDS)('payment reconciliation with Stripe on %s', (kind) => {
   let store: TestDatabase;
-  let stripe: Awaited<ReturnType<typeof startStripeIntents>>;
+  let stripe: LocalStripeServer;
   let clock = NOW;
   const ctx = () => ({
     db: store.db.db,
@@ -104,10 +37,10 @@ describe.each(DATABASE_KINDS)('payment reconciliation with Stripe on %s', (kind)
   /** A booking with a Stripe payment that started `minutesAgo` and has not settled. */
   const bookingPaidBy = async (
     intentId: string,
-    intent: Intent | null,
+    intent: Parameters<LocalStripeServer['setIntent']>[1] | null,
     { minutesAgo = 5, status = 'held' as 'held' | 'expired', start = (slot += 60 * MINUTE) } = {},
   ) => {
-    if (intent) stripe.intents.set(intentId, intent);
+    if (intent) stripe.setIntent(intentId, intent);
     const [booking] = await store.db.db
       .insert(bookings)
       .values(
@@ -143,7 +76,7 @@ describe.each(DATABASE_KINDS)('payment reconciliation with Stripe on %s', (kind)
     stripe.requests.filter((r) => r.method === 'GET').map((r) => r.path.split('/').pop());
 
   beforeAll(async () => {
-    stripe = await startStripeIntents();
+    stripe = await startLocalStripeServer();
     store = await openTestDatabase(kind);
     await seedDirectory(store.db.db, 1, NOW);
     await store.db.db.insert(accounts).values({ id: MEMBER_ID });
@@ -195,7 +128,7 @@ describe.each(DATABASE_KINDS)('payment reconciliation with Stripe on %s', (kind)
     stripe.requests.length = 0;
     expect(await reconcilePayments(ctx())).toMatchObject({ checked: 0 });
     expect(lookups()).toEqual([]);
-    stripe.intents.set('pi_declined', { status: 'succeeded' });
+    stripe.setIntent('pi_declined', { status: 'succeeded' });
     clock = NOW + 4 * MINUTE;
     stripe.requests.length = 0;
     expect(await reconcilePayments(ctx())).toEqual({

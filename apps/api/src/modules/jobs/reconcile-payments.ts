@@ -1,7 +1,10 @@
 import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
 import { bookings, payments } from '../../db/schema';
-import { audit } from '../bookings/bookings.repository';
-import { applyPaymentSucceeded, refundOrphanedPayment } from '../bookings/bookings.service';
+import {
+  applyPaymentFailed,
+  applyPaymentSucceeded,
+  refundOrphanedPayment,
+} from '../bookings/bookings.service';
 import type { JobContext } from './job';
 
 const MINUTE_MS = 60_000;
@@ -16,38 +19,6 @@ export const RECONCILE_AFTER_MS = 3 * MINUTE_MS;
  */
 export const RECONCILE_WITHIN_MS = 60 * MINUTE_MS;
 const BATCH = 50;
-
-/**
- * The webhook's `payment_intent.payment_failed` effect: the payment moves forwards only
- * (a failure never undoes a success) and the hold stays, since the member may try another
- * card until it expires.
- */
-async function applyPaymentFailed(
-  ctx: Pick<JobContext, 'db' | 'now'>,
-  providerPaymentId: string,
-  failureCode: string | null,
-) {
-  const failed = await ctx.db
-    .update(payments)
-    .set({ status: 'failed', updatedAt: new Date(ctx.now()) })
-    .where(
-      and(
-        eq(payments.providerPaymentId, providerPaymentId),
-        eq(payments.status, 'requires_payment'),
-      ),
-    )
-    .returning({ bookingId: payments.bookingId });
-  for (const { bookingId } of failed) {
-    await audit(ctx.db, {
-      actorId: null,
-      entity: 'booking',
-      entityId: bookingId,
-      action: 'payment_failed',
-      data: { code: failureCode, source: 'reconciliation' },
-    });
-  }
-  return failed.length;
-}
 
 /**
  * Asks the payment provider about payments that have not settled a few minutes after they
@@ -108,7 +79,10 @@ export async function reconcilePayments(
       if (refundNeeded) await refundOrphanedPayment(deps, refundNeeded);
       else confirmed += 1;
     } else if (state.status === 'failed' && payment.status === 'requires_payment') {
-      failed += await applyPaymentFailed(ctx, payment.providerPaymentId, state.failureCode);
+      failed += await applyPaymentFailed(ctx, payment.providerPaymentId, {
+        code: state.failureCode,
+        source: 'reconciliation',
+      });
     }
   }
   return { checked: unsettled.length, confirmed, failed, errors };
