@@ -81,7 +81,12 @@ async function startServer(
   logLevel = 'info',
 ): Promise<Server> {
   const child: ChildProcess = fork(SERVER_SCRIPT, [mode], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_NODE_FLAGS (e.g. --max-semi-space-size=64) go to all three servers alike.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+    ],
     env: {
       ...process.env,
       ...env,
