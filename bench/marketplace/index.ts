@@ -347,26 +347,20 @@ async function bookingRace(admin: pg.Client, schema: string): Promise<boolean> {
   }
 }
 
-/** `npm run bench`'s entry: the directory part; 'skipped' without a reachable Postgres. */
+/** The directory against the bare handler, then the booking race; 'skipped' without a reachable Postgres. */
 export async function runMarketplaceBench(): Promise<boolean | 'skipped'> {
   const seeded = await seededSchema();
   if (!seeded) return 'skipped';
   try {
-    return await directory(seeded.database, seeded.schema);
+    const directoryOk = await directory(seeded.database, seeded.schema);
+    const raceOk = await bookingRace(seeded.admin, seeded.schema);
+    return directoryOk && raceOk;
   } finally {
     await dropSchema(seeded);
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const seeded = await seededSchema();
-  if (seeded) {
-    try {
-      const directoryOk = await directory(seeded.database, seeded.schema);
-      const raceOk = await bookingRace(seeded.admin, seeded.schema);
-      process.exitCode = directoryOk && raceOk ? 0 : 1;
-    } finally {
-      await dropSchema(seeded);
-    }
-  }
+  const ok = await runMarketplaceBench();
+  process.exitCode = ok === false ? 1 : 0;
 }
