@@ -125,6 +125,7 @@ export const practitioners = pgTable(
         t.specialties,
         t.languages,
         t.nextAvailableAt,
+        t.minPriceCents,
       )
       .where(sql`${t.status} = 'verified'`),
     index('practitioners_listed_price_idx')
@@ -144,6 +145,7 @@ export const practitioners = pgTable(
         t.specialties,
         t.languages,
         t.nextAvailableAt,
+        t.minPriceCents,
         t.ratingAverage,
       )
       .where(sql`${t.status} = 'verified'`),

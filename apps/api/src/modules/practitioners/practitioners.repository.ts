@@ -122,8 +122,16 @@ function buildDirectoryStatement(db: AppDatabase, shape: DirectoryShape) {
     conditions.push(sql`${practitioners.languages} @> array[${placeholder('language')}]::text[]`);
   }
   const sessionConditions: SQL[] = [];
+  // Some active session costs at most maxPrice exactly when the cheapest one does: with no
+  // other condition on the session, the cached minimum (carried in the sort indexes) answers.
+  const maxPriceAlone = shape.maxPrice && !shape.minPrice && !shape.minutes;
+  if (maxPriceAlone) {
+    conditions.push(sql`${practitioners.minPriceCents} <= ${placeholder('maxPrice')}`);
+  }
   if (shape.minPrice) sessionConditions.push(sql`st.price_cents >= ${placeholder('minPrice')}`);
-  if (shape.maxPrice) sessionConditions.push(sql`st.price_cents <= ${placeholder('maxPrice')}`);
+  if (shape.maxPrice && !maxPriceAlone) {
+    sessionConditions.push(sql`st.price_cents <= ${placeholder('maxPrice')}`);
+  }
   if (shape.minutes) {
     sessionConditions.push(sql`st.duration_minutes = ${placeholder('minutes')}`);
   }
@@ -151,6 +159,7 @@ function buildDirectoryStatement(db: AppDatabase, shape: DirectoryShape) {
 
   const filtered =
     shape.specialty ||
+    maxPriceAlone ||
     shape.language ||
     sessionConditions.length > 0 ||
     shape.availableBefore ||

@@ -112,6 +112,19 @@ describe.each(DATABASE_KINDS)('practitioner directory on %s', (kind) => {
     expect(items.map((item) => item.id).sort()).toEqual(expected.map((item) => item.id).sort());
   });
 
+  it('filters by a maximum price alone: anyone with a session at or under it, in every sort', async () => {
+    const all = await list('limit=50');
+    const prices = all.items.map((item) => item.fromPriceCents).sort((a, b) => a - b);
+    const max = prices[Math.floor(prices.length / 2)]!;
+    const expected = all.items.filter((item) => item.fromPriceCents <= max).map((item) => item.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(all.items.length);
+    for (const sort of ['next_availability', 'price', 'rating']) {
+      const { items } = await list(`maxPrice=${max}&sort=${sort}&limit=50`);
+      expect(items.map((item) => item.id).sort()).toEqual([...expected].sort());
+    }
+  });
+
   it('filters by availability within N days', async () => {
     const { items } = await list('availableWithinDays=1&limit=50');
     expect(items.length).toBeGreaterThan(0);

@@ -1,0 +1,4 @@
+DROP INDEX "practitioners_listed_next_idx";--> statement-breakpoint
+DROP INDEX "practitioners_listed_rating_idx";--> statement-breakpoint
+CREATE INDEX "practitioners_listed_next_idx" ON "practitioners" USING btree (coalesce("next_available_at", 'infinity'::timestamptz),"id","specialties","languages","next_available_at","min_price_cents") WHERE "practitioners"."status" = 'verified';--> statement-breakpoint
+CREATE INDEX "practitioners_listed_rating_idx" ON "practitioners" USING btree ((-coalesce("rating_average", 0)),"id","specialties","languages","next_available_at","min_price_cents","rating_average") WHERE "practitioners"."status" = 'verified';
