@@ -106,6 +106,13 @@ export const practitioners = pgTable(
     // Kept current by the service so the directory can filter and sort with indexes
     // instead of computing every practitioner's slots per request.
     minPriceCents: integer('min_price_cents'),
+    /** Currency of the cheapest active session type (cached with min_price_cents). */
+    minPriceCurrency: text('min_price_currency'),
+    /** Distinct lengths of the active session types, ascending (cached with min_price_cents). */
+    sessionMinutes: integer('session_minutes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     nextAvailableAt: timestamp('next_available_at', { withTimezone: true }),
     ratingCount: integer('rating_count').notNull().default(0),
     ratingAverage: doublePrecision('rating_average'),

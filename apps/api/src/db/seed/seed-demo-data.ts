@@ -1,5 +1,5 @@
 import type { AppDatabase } from '../client';
-import { refreshMinPrice } from '../../modules/practitioners/practitioners.repository';
+import { refreshOfferSummary } from '../../modules/practitioners/practitioners.repository';
 import { refreshNextAvailability } from '../../modules/practitioners/practitioners.service';
 import { practitionerCount, seedDemoPractitioners } from './demo-practitioners';
 
@@ -9,7 +9,7 @@ export const DEMO_PRACTITIONERS = 60;
 export async function seedDemoData(db: AppDatabase, count: number, now: number): Promise<number> {
   const ids = await seedDemoPractitioners(db, count);
   for (const id of ids) {
-    await refreshMinPrice(db, id);
+    await refreshOfferSummary(db, id);
     await refreshNextAvailability(db, id, now);
   }
   return ids.length;

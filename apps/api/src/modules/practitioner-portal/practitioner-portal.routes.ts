@@ -19,7 +19,7 @@ import type { MarketplaceContext } from '../marketplace-context';
 import { isTimeZone } from '../meta/meta.service';
 import {
   findPractitionerByAccount,
-  refreshMinPrice,
+  refreshOfferSummary,
 } from '../practitioners/practitioners.repository';
 import { refreshNextAvailability } from '../practitioners/practitioners.service';
 
@@ -155,7 +155,7 @@ export const practitionerPortalRoutes: FastifyPluginAsyncZod<MarketplaceContext>
   }
 
   const changed = async (practitionerId: string) => {
-    await refreshMinPrice(db, practitionerId);
+    await refreshOfferSummary(db, practitionerId);
     await refreshNextAvailability(db, practitionerId, ctx.now());
   };
 

@@ -125,6 +125,8 @@ describe.each(DATABASE_KINDS)('practitioner self-service and admin on %s', (kind
       expect.objectContaining({
         id: practitionerId,
         fromPriceCents: 5500,
+        currency: 'eur',
+        sessionMinutes: [45],
         nextAvailableAt: '2025-06-03T15:00:00.000Z',
       }),
     ]);

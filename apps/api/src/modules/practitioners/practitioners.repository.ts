@@ -95,16 +95,8 @@ const summaryColumns = {
   languages: practitioners.languages,
   specialties: practitioners.specialties,
   fromPriceCents: practitioners.minPriceCents,
-  currency: sql<
-    string | null
-  >`(select st.currency from ${sessionTypes} st where st.practitioner_id = ${PRACTITIONER_ID} and st.active order by st.price_cents limit 1)`.as(
-    'currency',
-  ),
-  sessionMinutes: sql<
-    number[]
-  >`array(select distinct st.duration_minutes from ${sessionTypes} st where st.practitioner_id = ${PRACTITIONER_ID} and st.active order by 1)`.as(
-    'session_minutes',
-  ),
+  currency: practitioners.minPriceCurrency,
+  sessionMinutes: practitioners.sessionMinutes,
   ratingAverage: practitioners.ratingAverage,
   ratingCount: practitioners.ratingCount,
   nextAvailableAt: practitioners.nextAvailableAt,
@@ -132,7 +124,13 @@ function buildDirectoryStatement(db: AppDatabase, shape: DirectoryShape) {
   if (shape.maxPrice && !maxPriceAlone) {
     sessionConditions.push(sql`st.price_cents <= ${placeholder('maxPrice')}`);
   }
-  if (shape.minutes) {
+  // Likewise a length alone is one of the cached distinct lengths.
+  const minutesAlone = shape.minutes && !shape.minPrice && !shape.maxPrice;
+  if (minutesAlone) {
+    conditions.push(
+      sql`${practitioners.sessionMinutes} @> array[${placeholder('minutes')}]::integer[]`,
+    );
+  } else if (shape.minutes) {
     sessionConditions.push(sql`st.duration_minutes = ${placeholder('minutes')}`);
   }
   if (sessionConditions.length > 0) {
@@ -160,6 +158,7 @@ function buildDirectoryStatement(db: AppDatabase, shape: DirectoryShape) {
   const filtered =
     shape.specialty ||
     maxPriceAlone ||
+    minutesAlone ||
     shape.language ||
     sessionConditions.length > 0 ||
     shape.availableBefore ||
@@ -221,7 +220,7 @@ type DirectoryRow = {
   languages: string[];
   specialties: string[];
   min_price_cents: number | null;
-  currency: string | null;
+  min_price_currency: string | null;
   session_minutes: number[];
   rating_average: number | null;
   rating_count: number;
@@ -250,7 +249,7 @@ export async function listDirectory(db: AppDatabase, filters: DirectoryFilters) 
     languages: row.languages,
     specialties: row.specialties,
     fromPriceCents: row.min_price_cents,
-    currency: row.currency,
+    currency: row.min_price_currency,
     sessionMinutes: row.session_minutes,
     ratingAverage: row.rating_average,
     ratingCount: row.rating_count,
@@ -312,12 +311,18 @@ export async function findSessionType(db: AppDatabase, practitionerId: string, i
   return row ?? null;
 }
 
-/** Recomputes the directory's denormalized price (rating is kept by the review writer). */
-export async function refreshMinPrice(db: AppDatabase, practitionerId: string) {
+/**
+ * Recomputes what the directory shows of a practitioner's active session types: the lowest
+ * price and its currency, and the distinct lengths (rating is kept by the review writer).
+ */
+export async function refreshOfferSummary(db: AppDatabase, practitionerId: string) {
+  const active = sql`from ${sessionTypes} st where st.practitioner_id = ${practitionerId} and st.active`;
   await db
     .update(practitioners)
     .set({
-      minPriceCents: sql`(select min(st.price_cents) from ${sessionTypes} st where st.practitioner_id = ${practitionerId} and st.active)`,
+      minPriceCents: sql`(select min(st.price_cents) ${active})`,
+      minPriceCurrency: sql`(select st.currency ${active} order by st.price_cents limit 1)`,
+      sessionMinutes: sql`array(select distinct st.duration_minutes ${active} order by 1)`,
     })
     .where(eq(practitioners.id, practitionerId));
 }
