@@ -15,6 +15,7 @@ import { runMigrations } from '../../apps/api/src/db/migrate';
 import { demoPractitioner } from '../../apps/api/src/db/seed/demo-practitioners';
 import { seedDemoData } from '../../apps/api/src/db/seed/seed-demo-data';
 import { directorySql } from '../../apps/api/src/modules/practitioners/practitioners.repository';
+import { API_NODE_FLAGS } from '../../scripts/lib/server.mjs';
 import type { BareQueries, ServerMode } from './server';
 
 export const RATIO_TARGET = 0.9;
@@ -81,11 +82,11 @@ async function startServer(
   logLevel = 'info',
 ): Promise<Server> {
   const child: ChildProcess = fork(SERVER_SCRIPT, [mode], {
-    // BENCH_NODE_FLAGS (e.g. --max-semi-space-size=64) go to all three servers alike.
+    // All three servers run with the API's own V8 flags, or BENCH_NODE_FLAGS, alike.
     execArgv: [
       '--import',
       'tsx',
-      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? API_NODE_FLAGS),
     ],
     env: {
       ...process.env,

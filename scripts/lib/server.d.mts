@@ -1,5 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 
+export const API_NODE_FLAGS: readonly string[];
+
 export function spawnApi(
   env?: Record<string, string>,
   options?: { stdio?: 'pipe' | 'inherit' },

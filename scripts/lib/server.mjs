@@ -7,8 +7,16 @@ import { apiServerEntry, repoRoot } from './paths.mjs';
 
 const readyLine = /running at (https?:\/\/\S+)/;
 
+/**
+ * V8 flags the API runs with. A young generation of up to 64 MB per semi-space: at 50
+ * concurrent directory requests the default (16 MB) left some processes collecting every
+ * 30–50 ms and spending ~1.7× the CPU per request (bench/marketplace, docs/api.md).
+ * apps/api's own `start` script passes the same.
+ */
+export const API_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 export function spawnApi(env = {}, { stdio = 'pipe' } = {}) {
-  return spawn(process.execPath, ['--import', 'tsx', apiServerEntry], {
+  return spawn(process.execPath, [...API_NODE_FLAGS, '--import', 'tsx', apiServerEntry], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: stdio === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
