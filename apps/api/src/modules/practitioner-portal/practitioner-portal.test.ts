@@ -157,6 +157,17 @@ describe.each(DATABASE_KINDS)('practitioner self-service and admin on %s', (kind
     expect(
       (await call(maren, 'DELETE', `/v1/practitioner/time-off/${off.json().id}`)).statusCode,
     ).toBe(204);
+
+    // Three weeks away: the directory's next slot is found past the first weeks searched.
+    const nextListed = async () =>
+      (await t.app.inject({ url: '/v1/practitioners?q=Maren' })).json().items[0].nextAvailableAt;
+    const away = await call(maren, 'POST', '/v1/practitioner/time-off', {
+      start: '2025-06-03T00:00:00Z',
+      end: '2025-06-18T00:00:00Z',
+    });
+    expect(await nextListed()).toBe('2025-06-24T15:00:00.000Z');
+    await call(maren, 'DELETE', `/v1/practitioner/time-off/${away.json().id}`);
+    expect(await nextListed()).toBe('2025-06-03T15:00:00.000Z');
   });
 
   it('never lets one practitioner change another’s sessions', async () => {

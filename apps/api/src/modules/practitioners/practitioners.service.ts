@@ -15,6 +15,7 @@ import {
 import { loadSchedule } from './schedule.repository';
 
 const DAY_MS = 86_400_000;
+const NEXT_SLOT_SEARCH_MS = 7 * DAY_MS;
 
 export function encodeCursor(cursor: DirectoryCursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.key, cursor.id])).toString('base64url');
@@ -157,12 +158,18 @@ export async function refreshNextAvailability(
   now: number,
 ) {
   const practitioner = await findPractitioner(db, practitionerId);
-  const shortest = practitioner ? await findSessionType(db, practitionerId) : null;
+  // The cached lengths are ascending: the first is the shortest session offered.
+  const shortest = practitioner?.sessionMinutes[0];
   let next: Date | null = null;
-  if (practitioner && shortest) {
-    const to = now + practitioner.horizonDays * DAY_MS + 1;
-    const [first] = await slotsFor(db, practitionerId, shortest.durationMinutes, now, to, now);
-    next = first ? new Date(first.start) : null;
+  if (practitioner && shortest !== undefined) {
+    const horizonEnd = now + practitioner.horizonDays * DAY_MS + 1;
+    // Most practitioners have an open slot within days: search a week at a time rather than
+    // computing every slot of a two-month horizon to keep the first.
+    for (let from = now; from < horizonEnd && !next; from += NEXT_SLOT_SEARCH_MS) {
+      const to = Math.min(horizonEnd, from + NEXT_SLOT_SEARCH_MS);
+      const [first] = await slotsFor(db, practitionerId, shortest, from, to, now);
+      if (first) next = new Date(first.start);
+    }
   }
   await setNextAvailable(db, practitionerId, next);
   return next;
