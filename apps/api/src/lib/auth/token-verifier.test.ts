@@ -117,6 +117,16 @@ describe('Supabase access tokens', () => {
     expect(await rejection(createTokenVerifier(env()).verify(await token()))).toBe(reason);
   });
 
+  it('remembers a verified token only until it expires', async () => {
+    const verifier = createTokenVerifier(env());
+    const token = await es256({ exp: Math.floor(Date.now() / 1000) + 1 });
+    expect(await verifier.verify(token)).toEqual({ sub: SUB, email: 'ana@example.com' });
+    expect(await verifier.verify(token)).toEqual({ sub: SUB, email: 'ana@example.com' });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await rejection(verifier.verify(token))).toBe('expired');
+    expect(await rejection(verifier.verify(await es256({}, otherKey)))).toBe('invalid');
+  });
+
   it('rejects HS256 tokens when only the JWKS is configured', async () => {
     const verifier = createTokenVerifier(loadEnv({ SUPABASE_URL: jwks.url }));
     expect(await rejection(verifier.verify(await hs256()))).toBe('invalid');

@@ -50,14 +50,50 @@ export function authMode(env: AuthEnv): AuthMode {
   return env.NODE_ENV === 'production' ? 'unconfigured' : 'development';
 }
 
-function claimsOf(payload: JWTPayload): TokenClaims {
+type VerifiedClaims = TokenClaims & { expiresAtMs: number };
+
+function claimsOf(payload: JWTPayload): VerifiedClaims {
   if (typeof payload.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(payload.sub)) {
     throw new TokenRejected('invalid');
   }
-  return { sub: payload.sub, email: typeof payload.email === 'string' ? payload.email : undefined };
+  // jose has already refused a token without a valid exp when it checks expiry; a token
+  // without one is remembered only briefly.
+  const expiresAtMs = typeof payload.exp === 'number' ? payload.exp * 1000 : 0;
+  return {
+    sub: payload.sub,
+    email: typeof payload.email === 'string' ? payload.email : undefined,
+    expiresAtMs,
+  };
 }
 
-async function verifyWith(verify: () => Promise<{ payload: JWTPayload }>): Promise<TokenClaims> {
+/** How many verified tokens a replica remembers, and for at most how long. */
+const VERIFIED_CACHE_SIZE = 10_000;
+const VERIFIED_CACHE_MS = 5 * 60_000;
+
+/**
+ * Remembers tokens already verified until they expire (at most five minutes), so an app
+ * making several calls does not pay for a signature check on each. Only valid tokens are
+ * kept; the oldest entries go first when full.
+ */
+function rememberVerified(
+  verify: (token: string) => Promise<VerifiedClaims>,
+  now: () => number = Date.now,
+): (token: string) => Promise<TokenClaims> {
+  const verified = new Map<string, { claims: TokenClaims; until: number }>();
+  return async (token) => {
+    const known = verified.get(token);
+    if (known && known.until > now()) return known.claims;
+    if (known) verified.delete(token);
+    const { expiresAtMs, ...claims } = await verify(token);
+    if (verified.size >= VERIFIED_CACHE_SIZE) {
+      verified.delete(verified.keys().next().value!);
+    }
+    verified.set(token, { claims, until: Math.min(expiresAtMs, now() + VERIFIED_CACHE_MS) });
+    return claims;
+  };
+}
+
+async function verifyWith(verify: () => Promise<{ payload: JWTPayload }>): Promise<VerifiedClaims> {
   try {
     return claimsOf((await verify()).payload);
   } catch (error) {
@@ -75,7 +111,7 @@ export function createTokenVerifier(env: AuthEnv): TokenVerifier {
   if (mode === 'development') {
     return {
       mode,
-      verify: (token) =>
+      verify: rememberVerified((token) =>
         verifyWith(() =>
           jwtVerify(token, DEVELOPMENT_SECRET, {
             algorithms: ['HS256'],
@@ -83,6 +119,7 @@ export function createTokenVerifier(env: AuthEnv): TokenVerifier {
             audience,
           }),
         ),
+      ),
     };
   }
 
@@ -104,7 +141,7 @@ export function createTokenVerifier(env: AuthEnv): TokenVerifier {
 
   return {
     mode,
-    verify: (token) =>
+    verify: rememberVerified((token) =>
       verifyWith(() => {
         let alg: string | undefined;
         try {
@@ -120,6 +157,7 @@ export function createTokenVerifier(env: AuthEnv): TokenVerifier {
         if (!jwks) throw new TokenRejected('invalid');
         return jwtVerify(token, jwks, { ...options, algorithms: ['ES256', 'RS256'] });
       }),
+    ),
   };
 }
 
