@@ -19,6 +19,7 @@ import {
   loadSchedule,
   rangeLiteral,
   scheduleColumns,
+  scheduleSpan,
   toSchedule,
 } from '../practitioners/schedule.repository';
 import {
@@ -84,6 +85,40 @@ async function releaseSlotCache(deps: Deps, practitionerId: string) {
   await refreshNextAvailability(deps.db, practitionerId, deps.now());
 }
 
+const offerStatements = new WeakMap<object, ReturnType<typeof prepareOffer>>();
+
+/**
+ * A session type on offer, its practitioner, and the practitioner's schedule around the
+ * asked time, in one statement prepared once per database: every hold, won or lost, starts
+ * with it, and building its SQL cost more than running it.
+ */
+function prepareOffer(db: Deps['db']) {
+  const ofSessionType = sql`(select ${sessionTypes.practitionerId} from ${sessionTypes}
+    where ${sessionTypes.id} = ${sql.placeholder('sessionTypeId')})`;
+  return db
+    .select({
+      sessionType: sessionTypes,
+      practitioner: practitioners,
+      schedule: scheduleColumns(ofSessionType, {
+        start: sql.placeholder('start'),
+        end: sql.placeholder('end'),
+        now: sql.placeholder('now'),
+      }),
+    })
+    .from(sessionTypes)
+    .innerJoin(practitioners, eq(practitioners.id, sessionTypes.practitionerId))
+    .where(
+      and(eq(sessionTypes.id, sql.placeholder('sessionTypeId')), eq(sessionTypes.active, true)),
+    )
+    .prepare('hold_offer');
+}
+
+function offerStatement(db: Deps['db']) {
+  let statement = offerStatements.get(db);
+  if (!statement) offerStatements.set(db, (statement = prepareOffer(db)));
+  return statement;
+}
+
 /**
  * Holds a slot for BOOKING_HOLD_MINUTES and starts its payment. The slot check here gives
  * a helpful answer; the exclusion constraint on `bookings.blocked` is what makes two
@@ -96,19 +131,11 @@ export async function holdBooking(
 ) {
   const provider = requirePayments(deps.payments);
   const now = deps.now();
-  // The offer and the practitioner's schedule around the asked time, in one statement. Its
-  // span is the longest a session can be, so it is known before the session type is read.
-  const ofSessionType = sql`(select ${sessionTypes.practitionerId} from ${sessionTypes}
-    where ${sessionTypes.id} = ${input.sessionTypeId})`;
-  const [offer] = await deps.db
-    .select({
-      sessionType: sessionTypes,
-      practitioner: practitioners,
-      schedule: scheduleColumns(ofSessionType, input.start, input.start + LONGEST_SESSION_MS, now),
-    })
-    .from(sessionTypes)
-    .innerJoin(practitioners, eq(practitioners.id, sessionTypes.practitionerId))
-    .where(and(eq(sessionTypes.id, input.sessionTypeId), eq(sessionTypes.active, true)));
+  // Its span is the longest a session can be, so it is known before the session type is read.
+  const [offer] = await offerStatement(deps.db).execute({
+    sessionTypeId: input.sessionTypeId,
+    ...scheduleSpan(input.start, input.start + LONGEST_SESSION_MS, now),
+  });
   if (!offer || offer.practitioner.status !== 'verified') {
     throw new NotFound('No listed practitioner offers this session.', {
       code: 'session_type_not_found',

@@ -1,5 +1,5 @@
 import type { SchedulingPolicy, TimeRange } from '@exhale/core/booking';
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
 import { availabilityRules, bookings, practitioners, timeOff } from '../../db/schema';
 
@@ -23,22 +23,31 @@ export function rangeLiteral(range: TimeRange): string {
   return `[${new Date(range.start).toISOString()},${new Date(range.end).toISOString()})`;
 }
 
+/** The instants a schedule is read around: values, or placeholders of a prepared statement. */
+export interface ScheduleSpan {
+  start: string | SQLWrapper;
+  end: string | SQLWrapper;
+  now: string | SQLWrapper;
+}
+
+/** Windows and buffers reach a little past [from, to); a day either side covers both. */
+export function scheduleSpan(from: number, to: number, now: number) {
+  return {
+    start: new Date(from - DAY_MS).toISOString(),
+    end: new Date(to + DAY_MS).toISOString(),
+    now: new Date(now).toISOString(),
+  };
+}
+
 /**
  * Columns for a select that bring everything slot computation needs for one practitioner
- * around [from, to) in the same statement: the weekly rules, time off, and what live
- * bookings block (a hold past its expiry blocks nothing, even before the job marks it).
+ * around a span in the same statement: the weekly rules, time off, and what live bookings
+ * block (a hold past its expiry blocks nothing, even before the job marks it).
  * `practitionerId` is a value or an uncorrelated subquery; Drizzle names columns without
  * their table inside `sql`, so these subqueries cannot refer to the outer row.
  */
-export function scheduleColumns(
-  practitionerId: string | SQL,
-  from: number,
-  to: number,
-  now: number,
-) {
-  // Windows and buffers reach a little past [from, to); a day either side covers both.
-  const spanStart = new Date(from - DAY_MS).toISOString();
-  const spanEnd = new Date(to + DAY_MS).toISOString();
+export function scheduleColumns(practitionerId: string | SQL, span: ScheduleSpan) {
+  const { start: spanStart, end: spanEnd, now } = span;
   const ms = (timestamp: SQL) => sql`(extract(epoch from ${timestamp}) * 1000)::float8`;
   return {
     timeZone: practitioners.timeZone,
@@ -68,7 +77,7 @@ export function scheduleColumns(
       from ${bookings}
       where ${bookings.practitionerId} = ${practitionerId}
         and (${bookings.status} = 'confirmed'
-          or (${bookings.status} = 'held' and ${bookings.holdExpiresAt} > ${new Date(now).toISOString()}::timestamptz))
+          or (${bookings.status} = 'held' and ${bookings.holdExpiresAt} > ${now}::timestamptz))
         and ${bookings.blocked} && tstzrange(${spanStart}::timestamptz, ${spanEnd}::timestamptz))`,
   };
 }
@@ -94,7 +103,7 @@ export async function loadSchedule(
   now: number,
 ): Promise<Schedule | null> {
   const [row] = await db
-    .select(scheduleColumns(practitionerId, from, to, now))
+    .select(scheduleColumns(practitionerId, scheduleSpan(from, to, now)))
     .from(practitioners)
     .where(eq(practitioners.id, practitionerId));
   return row ? toSchedule(row) : null;
