@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildApp, type App } from './app';
+import { createLogger } from './lib/logger';
 import { DATABASE_KINDS, openTestDatabase, testEnv, type TestDatabase } from './testing/databases';
 import { startTestApp, stopTestApp } from './testing/test-app';
 
@@ -175,6 +176,40 @@ describe('OpenAPI servers', () => {
     try {
       const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
       expect(document.servers).toEqual([{ url: 'https://api.exhale.example' }]);
+    } finally {
+      await app.close();
+      await store.dispose();
+    }
+  });
+});
+
+describe('access log', () => {
+  it('writes one line per request with its id, status and time; none for probes', async () => {
+    const store = await openTestDatabase('pglite');
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger(
+      { LOG_LEVEL: 'info' },
+      {
+        write: (line: string) => void lines.push(JSON.parse(line)),
+      },
+    );
+    const app = buildApp({ env: store.env, db: store.db, logger });
+    try {
+      await app.inject({ url: '/health' });
+      await app.inject({ url: '/ready' });
+      const response = await app.inject({ url: '/v1/practitioners?limit=2' });
+      const requestId = response.headers['x-request-id'];
+      const access = lines.filter((line) => line.msg === 'request');
+      expect(access).toEqual([
+        expect.objectContaining({
+          requestId,
+          method: 'GET',
+          url: '/v1/practitioners?limit=2',
+          statusCode: 200,
+          responseTime: expect.any(Number),
+        }),
+      ]);
+      expect(lines.filter((line) => line.requestId === requestId)).toHaveLength(1);
     } finally {
       await app.close();
       await store.dispose();

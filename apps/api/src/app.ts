@@ -73,8 +73,8 @@ export function buildApp({
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({
       requestIdLogLabel: 'requestId',
-      // Load balancers probe every few seconds; those lines would drown everything else.
-      disableRequestLogging: (request) => PROBE_PATHS.has(request.url),
+      // One access line per request, written in onResponse below, instead of Fastify's two.
+      disableRequestLogging: true,
     }),
     requestIdHeader: false,
     genReqId: requestIdFor,
@@ -91,6 +91,19 @@ export function buildApp({
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    // Load balancers probe every few seconds; those lines would drown everything else.
+    if (PROBE_PATHS.has(request.url)) return;
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        statusCode: reply.statusCode,
+        responseTime: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
   });
 
   app.register(fastifySwagger, {
