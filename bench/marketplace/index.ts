@@ -31,6 +31,7 @@ const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARM_UP_SECONDS = 3;
 const SLICES = 5;
+const RACE_ROUNDS = 3;
 const NOW = Date.parse('2025-06-02T06:00:00Z');
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-00';
 const SERVER_SCRIPT = fileURLToPath(new URL('./server.ts', import.meta.url));
@@ -324,22 +325,52 @@ async function bookingRace(admin: pg.Client, schema: string): Promise<boolean> {
         req.on('error', () => resolve(0));
         req.end(JSON.stringify(targets[i % targets.length]));
       });
-    const started = performance.now();
-    const statuses = await Promise.all(Array.from({ length: 1000 }, (_, i) => hold(i)));
-    const raceMs = performance.now() - started;
-    const { rows } = await admin.query<{ holds: number; slots: number }>(
-      `select count(*)::int as holds, count(distinct (practitioner_id, starts_at))::int as slots from "${schema}".bookings where status in ('held', 'confirmed')`,
+    // Three identical rounds (bookings cleared and the directory's cached next slots put
+    // back between them), judged on the median: one burst is at the mercy of a noisy machine.
+    const q = (table: string) => `"${schema}".${table}`;
+    await admin.query(
+      `create table ${q('race_next')} as select id, next_available_at from ${q('practitioners')}`,
     );
-    const created = statuses.filter((s) => s === 201).length;
-    const conflicts = statuses.filter((s) => s === 409).length;
-    const live = rows[0]!;
-    const ok =
-      raceMs < RACE_TARGET_MS && created === 100 && live.holds === 100 && live.slots === 100;
+    const rounds: {
+      ms: number;
+      created: number;
+      conflicts: number;
+      holds: number;
+      slots: number;
+    }[] = [];
+    for (let round = 0; round < RACE_ROUNDS; round += 1) {
+      await admin.query(
+        `delete from ${q('refunds')}; delete from ${q('payments')}; delete from ${q('audit_log')};
+         delete from ${q('bookings')};
+         update ${q('practitioners')} p set next_available_at = r.next_available_at
+           from ${q('race_next')} r where r.id = p.id`,
+      );
+      const started = performance.now();
+      const statuses = await Promise.all(Array.from({ length: 1000 }, (_, i) => hold(i)));
+      const ms = performance.now() - started;
+      const { rows } = await admin.query<{ holds: number; slots: number }>(
+        `select count(*)::int as holds, count(distinct (practitioner_id, starts_at))::int as slots from ${q('bookings')} where status in ('held', 'confirmed')`,
+      );
+      rounds.push({
+        ms,
+        created: statuses.filter((s) => s === 201).length,
+        conflicts: statuses.filter((s) => s === 409).length,
+        ...rows[0]!,
+      });
+    }
+    const median = [...rounds].sort((a, b) => a.ms - b.ms)[Math.floor(RACE_ROUNDS / 2)]!.ms;
+    const exact = rounds.every(
+      (r) => r.created === 100 && r.conflicts === 900 && r.holds === 100 && r.slots === 100,
+    );
+    const ok = median < RACE_TARGET_MS && exact;
     console.log(
-      `\nbooking race: 1000 concurrent holds over 100 slots in ${(raceMs / 1000).toFixed(2)} s ` +
-        `(target < ${RACE_TARGET_MS / 1000} s, exactly 100 held): ${created} created, ${conflicts} × 409, ` +
-        `${1000 - created - conflicts} other; live bookings: ${live.holds} on ${live.slots} distinct slots: ` +
-        (ok ? 'on target' : 'OFF TARGET'),
+      `\nbooking race: 1000 concurrent holds over 100 slots, ${RACE_ROUNDS} rounds: ` +
+        rounds.map((r) => `${(r.ms / 1000).toFixed(2)} s`).join(', ') +
+        `; median ${(median / 1000).toFixed(2)} s (target < ${RACE_TARGET_MS / 1000} s); every round ` +
+        (exact
+          ? '100 created, 900 × 409, 100 live bookings on 100 distinct slots'
+          : `NOT exact: ${JSON.stringify(rounds)}`) +
+        `: ${ok ? 'on target' : 'OFF TARGET'}`,
     );
     return ok;
   } finally {
