@@ -587,12 +587,8 @@ export async function reportNoShow(deps: Deps, caller: Caller, id: string) {
   const { booking } = row;
   const now = deps.now();
   if (booking.status !== 'confirmed' && booking.status !== 'completed') {
-    throw new Conflict(
-      `This booking is ${booking.status}; only a session that was due can be a no-show.`,
-      {
-        code: 'booking_not_due',
-      },
-    );
+    const detail = `This booking is ${booking.status}; only a session that was due can be a no-show.`;
+    throw new Conflict(detail, { code: 'booking_not_due' });
   }
   if (now < booking.startsAt.getTime() + NO_SHOW_FROM_START_MS) {
     throw new Conflict('A no-show can be reported from ten minutes after the start.', {
