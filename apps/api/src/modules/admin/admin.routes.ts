@@ -1,18 +1,11 @@
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  bookings,
-  certifications,
-  payments,
-  practitioners,
-  refunds,
-  sessionTypes,
-} from '../../db/schema';
+import { bookings, certifications, payments, practitioners, refunds } from '../../db/schema';
 import { BEARER_SECURITY } from '../../lib/auth/auth';
 import { Conflict, NotFound, problemResponses } from '../../lib/errors';
 import { bookingSchema } from '../bookings/bookings.routes';
-import { audit, latestPayment } from '../bookings/bookings.repository';
+import { audit, bookingsWithNames, latestPayment } from '../bookings/bookings.repository';
 import { presentBooking } from '../bookings/bookings.service';
 import type { MarketplaceContext } from '../marketplace-context';
 import { refreshNextAvailability } from '../practitioners/practitioners.service';
@@ -253,15 +246,7 @@ export const adminRoutes: FastifyPluginAsyncZod<MarketplaceContext> = async (app
       if (request.query.status) conditions.push(eq(bookings.status, request.query.status));
       if (request.query.practitionerId)
         conditions.push(eq(bookings.practitionerId, request.query.practitionerId));
-      const rows = await db
-        .select({
-          booking: bookings,
-          practitionerName: practitioners.displayName,
-          sessionTitle: sessionTypes.title,
-        })
-        .from(bookings)
-        .innerJoin(practitioners, eq(practitioners.id, bookings.practitionerId))
-        .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+      const rows = await bookingsWithNames(db)
         .where(and(...conditions))
         .orderBy(desc(bookings.createdAt))
         .limit(request.query.limit);

@@ -65,7 +65,8 @@ export async function audit(
   await db.insert(auditLog).values({ ...entry, data: entry.data ?? {} });
 }
 
-export async function memberBookings(db: AppDatabase, memberId: string, limit: number) {
+/** Bookings with the names a list shows: the practitioner's and the session's. */
+export function bookingsWithNames(db: Executor) {
   return db
     .select({
       booking: bookings,
@@ -74,7 +75,11 @@ export async function memberBookings(db: AppDatabase, memberId: string, limit: n
     })
     .from(bookings)
     .innerJoin(practitioners, eq(practitioners.id, bookings.practitionerId))
-    .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+    .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId));
+}
+
+export async function memberBookings(db: AppDatabase, memberId: string, limit: number) {
+  return bookingsWithNames(db)
     .where(
       and(
         eq(bookings.memberId, memberId),
@@ -91,15 +96,7 @@ export async function practitionerBookings(
   from: Date,
   limit: number,
 ) {
-  return db
-    .select({
-      booking: bookings,
-      practitionerName: practitioners.displayName,
-      sessionTitle: sessionTypes.title,
-    })
-    .from(bookings)
-    .innerJoin(practitioners, eq(practitioners.id, bookings.practitionerId))
-    .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+  return bookingsWithNames(db)
     .where(
       and(
         eq(bookings.practitionerId, practitionerId),
